@@ -1,0 +1,80 @@
+package org.sham4j.core.format;
+
+import java.util.Arrays;
+import org.sham4j.core.matrix.MatrixChecks;
+
+/**
+ * Base of formats whose columns can be decoded independently in blocks of consecutive columns: each
+ * thread computes whole output columns, so single- and multi-threaded products give the same bits.
+ */
+public abstract class ColumnBlockedMatrix implements CompressedMatrix {
+    /** Blocks a format with free column access splits into: enough to balance any small pool. */
+    protected static final int DEFAULT_BLOCKS = 64;
+
+    protected final int rows;
+    protected final int cols;
+
+    protected ColumnBlockedMatrix(int rows, int cols) {
+        this.rows = rows;
+        this.cols = cols;
+    }
+
+    @Override
+    public final int rows() {
+        return rows;
+    }
+
+    @Override
+    public final int cols() {
+        return cols;
+    }
+
+    /** Number of column blocks. */
+    protected abstract int blockCount();
+
+    /**
+     * Writes y[b*cols + j] = sum over i of xt[i*batch + b] * W[i][j] for every column j of the block and
+     * every b &lt; batch, where xt is the interleaved batch ({@link BatchLayout#interleave}).
+     */
+    protected abstract void multiplyBlock(float[] xt, int batch, float[] y, int block);
+
+    /** First column of block {@code block} for blocks of near-equal width. */
+    protected final int evenBlockStart(int block, int blocks) {
+        return (int) ((long) cols * block / blocks);
+    }
+
+    /** Block count for formats that can start decoding at any column. */
+    protected final int evenBlockCount() {
+        return Math.max(1, Math.min(cols, DEFAULT_BLOCKS));
+    }
+
+    @Override
+    public final void multiply(float[] x, int batch, float[] y) {
+        MatrixChecks.checkProduct(rows, cols, x, batch, y);
+        if (clearIfEmpty(batch, y)) {
+            return;
+        }
+        float[] xt = BatchLayout.interleave(x, batch, rows);
+        for (int b = 0, n = blockCount(); b < n; b++) {
+            multiplyBlock(xt, batch, y, b);
+        }
+    }
+
+    @Override
+    public final void multiply(float[] x, int batch, float[] y, ProductExecutor executor) {
+        MatrixChecks.checkProduct(rows, cols, x, batch, y);
+        if (clearIfEmpty(batch, y)) {
+            return;
+        }
+        float[] xt = BatchLayout.interleave(x, batch, rows);
+        executor.run(blockCount(), b -> multiplyBlock(xt, batch, y, b));
+    }
+
+    private boolean clearIfEmpty(int batch, float[] y) {
+        if (rows == 0 || cols == 0) {
+            Arrays.fill(y, 0, batch * cols, 0f);
+            return true;
+        }
+        return batch == 0;
+    }
+}

@@ -1,0 +1,82 @@
+package org.sham4j.core.format;
+
+import java.io.IOException;
+import org.sham4j.core.huffman.HuffmanCode;
+import org.sham4j.core.huffman.HuffmanDecoder;
+
+/**
+ * A codebook of float32 values with a canonical Huffman code over them: value r of the codebook has
+ * codeword r of the code. Stores as the code table followed by the values in code order.
+ */
+public final class HuffmanCodebook {
+    private final HuffmanCode code;
+    private final float[] values;
+    private final ValueAlphabet alphabet;
+    private final int[] rankOfSymbol;
+
+    private HuffmanCodebook(HuffmanCode code, float[] values, ValueAlphabet alphabet, int[] rankOfSymbol) {
+        this.code = code;
+        this.values = values;
+        this.alphabet = alphabet;
+        this.rankOfSymbol = rankOfSymbol;
+    }
+
+    /** An optimal code for the alphabet's counts. */
+    public static HuffmanCodebook build(ValueAlphabet alphabet) {
+        HuffmanCode.Built built = HuffmanCode.optimal(alphabet.counts());
+        int k = alphabet.size();
+        float[] values = new float[k];
+        int[] rankOfSymbol = new int[k];
+        for (int s = 0; s < k; s++) {
+            rankOfSymbol[s] = built.rankOf(s);
+            values[rankOfSymbol[s]] = alphabet.value(s);
+        }
+        return new HuffmanCodebook(built.code(), values, alphabet, rankOfSymbol);
+    }
+
+    /** Rank (codeword index) of a value of the alphabet it was built from. */
+    public int rankOf(float v) {
+        return rankOfSymbol[alphabet.symbolOf(v)];
+    }
+
+    public HuffmanCode code() {
+        return code;
+    }
+
+    /** Values in code order (not a copy). */
+    public float[] values() {
+        return values;
+    }
+
+    public int size() {
+        return values.length;
+    }
+
+    public HuffmanDecoder decoder() {
+        return code.decoder();
+    }
+
+    /** Total bits of the codewords of the alphabet's entries. */
+    public long codedBits() {
+        long bits = 0;
+        for (int s = 0; s < values.length; s++) {
+            bits += alphabet.count(s) * code.length(rankOfSymbol[s]);
+        }
+        return bits;
+    }
+
+    /** Writes the code table (as code tables) and the values (as codebook). */
+    public void write(PayloadOutput out) {
+        out.part(SizeBreakdown.CODE_TABLES);
+        code.write(out);
+        out.part(SizeBreakdown.CODEBOOK);
+        out.writeFloats(values, 0, values.length);
+    }
+
+    /** Reads a codebook of at most {@code maxSymbols} values written by {@link #write}. */
+    public static HuffmanCodebook read(PayloadInput in, long maxSymbols) throws IOException {
+        HuffmanCode code = HuffmanCode.read(in, Math.min(maxSymbols, in.remaining() / 4));
+        float[] values = in.readFloats(code.symbols(), "codebook");
+        return new HuffmanCodebook(code, values, null, null);
+    }
+}

@@ -1,0 +1,80 @@
+package org.sham4j.core.format.coo;
+
+import org.sham4j.core.format.ColumnBlockedMatrix;
+import org.sham4j.core.format.MatrixFormat;
+import org.sham4j.core.format.PayloadOutput;
+import org.sham4j.core.format.SizeBreakdown;
+import org.sham4j.core.matrix.DenseMatrix;
+import org.sham4j.core.matrix.SparseMatrix;
+
+/** A matrix as coordinates in column order; threads take runs of whole columns. */
+final class CooStored extends ColumnBlockedMatrix {
+    private final SparseMatrix m;
+    private final int[] rowOf;
+    private final int[] colOf;
+    private final float[] values;
+    /** First entry of each block's columns (derived in memory, not stored). */
+    private final int[] blockStart;
+
+    CooStored(SparseMatrix m, int[] colOf) {
+        super(m.rows(), m.cols());
+        this.m = m;
+        this.rowOf = m.rowIdx();
+        this.colOf = colOf;
+        this.values = m.values();
+        int blocks = evenBlockCount();
+        blockStart = new int[blocks + 1];
+        for (int b = 0; b <= blocks; b++) {
+            blockStart[b] = m.colPtr()[evenBlockStart(b, blocks)];
+        }
+    }
+
+    @Override
+    public long nonZeros() {
+        return m.nnz();
+    }
+
+    @Override
+    public MatrixFormat format() {
+        return CooFormat.INSTANCE;
+    }
+
+    @Override
+    public DenseMatrix toDense() {
+        return m.toDense();
+    }
+
+    @Override
+    protected int blockCount() {
+        return blockStart.length - 1;
+    }
+
+    @Override
+    protected void multiplyBlock(float[] xt, int batch, float[] y, int block) {
+        int c0 = evenBlockStart(block, blockCount());
+        int c1 = evenBlockStart(block + 1, blockCount());
+        for (int b = 0; b < batch; b++) {
+            java.util.Arrays.fill(y, b * cols + c0, b * cols + c1, 0f);
+        }
+        for (int p = blockStart[block], end = blockStart[block + 1]; p < end; p++) {
+            float v = values[p];
+            int base = rowOf[p] * batch;
+            int j = colOf[p];
+            for (int b = 0; b < batch; b++) {
+                y[b * cols + j] += v * xt[base + b];
+            }
+        }
+    }
+
+    @Override
+    public void writePayload(PayloadOutput out) {
+        int nnz = m.nnz();
+        out.part(SizeBreakdown.HEADER);
+        out.writeVarLong(nnz);
+        out.part(SizeBreakdown.INDICES);
+        out.writeInts(rowOf, 0, nnz);
+        out.writeInts(colOf, 0, nnz);
+        out.part(SizeBreakdown.PAYLOAD);
+        out.writeFloats(values, 0, nnz);
+    }
+}

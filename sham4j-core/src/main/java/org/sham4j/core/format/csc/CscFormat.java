@@ -1,0 +1,38 @@
+package org.sham4j.core.format.csc;
+
+import java.io.IOException;
+import org.sham4j.core.format.CompressedMatrix;
+import org.sham4j.core.format.MatrixFormat;
+import org.sham4j.core.format.PayloadInput;
+import org.sham4j.core.format.SparseArrays;
+import org.sham4j.core.matrix.SparseMatrix;
+
+/** Compressed sparse column: int32 column pointers and row indices, float32 values. */
+public final class CscFormat implements MatrixFormat {
+    public static final CscFormat INSTANCE = new CscFormat();
+
+    @Override
+    public String name() {
+        return "csc";
+    }
+
+    @Override
+    public int id() {
+        return 2;
+    }
+
+    @Override
+    public String description() {
+        return "compressed sparse column: int32 pointers and row indices, float32 values";
+    }
+
+    @Override
+    public CompressedMatrix encode(SparseMatrix matrix) {
+        return new CscStored(matrix);
+    }
+
+    @Override
+    public CompressedMatrix read(int rows, int cols, PayloadInput in) throws IOException {
+        return new CscStored(SparseArrays.read(in, rows, cols));
+    }
+}

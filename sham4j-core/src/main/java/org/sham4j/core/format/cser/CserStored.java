@@ -1,0 +1,233 @@
+package org.sham4j.core.format.cser;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.sham4j.core.format.MatrixFormat;
+import org.sham4j.core.format.PayloadInput;
+import org.sham4j.core.format.PayloadOutput;
+import org.sham4j.core.format.RowBlockedMatrix;
+import org.sham4j.core.format.SizeBreakdown;
+import org.sham4j.core.format.ValueAlphabet;
+import org.sham4j.core.matrix.DenseMatrix;
+import org.sham4j.core.matrix.SparseMatrix;
+
+/**
+ * CSER arrays: codebook and the index of the implicit value; per row a run of groups (rowPtr); per group its
+ * codebook index and a run of column indices (groupPtr, colIdx). All indices int32.
+ */
+final class CserStored extends RowBlockedMatrix {
+    private final float[] codebook;
+    private final int implicit;
+    private final int[] rowPtr;
+    private final int[] groupValue;
+    private final int[] groupPtr;
+    private final int[] colIdx;
+    /** codebook[v] minus the implicit value: what a listed entry adds over the implicit one. */
+    private final float[] delta;
+
+    private CserStored(int rows, int cols, float[] codebook, int implicit, int[] rowPtr, int[] groupValue,
+                       int[] groupPtr, int[] colIdx) {
+        super(rows, cols);
+        this.codebook = codebook;
+        this.implicit = implicit;
+        this.rowPtr = rowPtr;
+        this.groupValue = groupValue;
+        this.groupPtr = groupPtr;
+        this.colIdx = colIdx;
+        this.delta = new float[codebook.length];
+        for (int v = 0; v < codebook.length; v++) {
+            delta[v] = codebook[v] - implicitValue();
+        }
+    }
+
+    private float implicitValue() {
+        return codebook.length == 0 ? 0f : codebook[implicit];
+    }
+
+    static CserStored build(SparseMatrix m) {
+        int n = m.rows();
+        int c = m.cols();
+        ValueAlphabet alphabet = ValueAlphabet.of(m.values(), m.nnz(), m.entries() - m.nnz());
+        int k = alphabet.size();
+        float[] codebook = new float[k];
+        for (int s = 0; s < k; s++) {
+            codebook[s] = alphabet.value(s);
+        }
+        int implicit = Math.max(0, alphabet.mostFrequent());
+        boolean zeroImplicit = k == 0 || codebook[implicit] == 0f;
+        SparseMatrix rowsView = m.transpose();
+        int[] ptr = rowsView.colPtr();
+        int[] ci = rowsView.rowIdx();
+        float[] cv = rowsView.values();
+        int[] rowPtr = new int[n + 1];
+        IntList groupValue = new IntList();
+        IntList groupPtr = new IntList();
+        IntList colIdx = new IntList();
+        groupPtr.add(0);
+        long[] keyed = new long[c];
+        for (int i = 0; i < n; i++) {
+            int count = 0;
+            if (zeroImplicit) {
+                for (int p = ptr[i]; p < ptr[i + 1]; p++) {
+                    keyed[count++] = ((long) alphabet.symbolOf(cv[p]) << 32) | ci[p];
+                }
+            } else {
+                int p = ptr[i];
+                for (int j = 0; j < c; j++) {
+                    float v = p < ptr[i + 1] && ci[p] == j ? cv[p++] : 0f;
+                    int s = alphabet.symbolOf(v);
+                    if (s != implicit) {
+                        keyed[count++] = ((long) s << 32) | j;
+                    }
+                }
+            }
+            Arrays.sort(keyed, 0, count);
+            for (int t = 0; t < count; t++) {
+                int s = (int) (keyed[t] >>> 32);
+                if (t == 0 || s != (int) (keyed[t - 1] >>> 32)) {
+                    if (t > 0) {
+                        groupPtr.add(colIdx.size());
+                    }
+                    groupValue.add(s);
+                }
+                colIdx.add((int) keyed[t]);
+            }
+            if (count > 0) {
+                groupPtr.add(colIdx.size());
+            }
+            rowPtr[i + 1] = groupValue.size();
+        }
+        return new CserStored(n, c, codebook, implicit, rowPtr, groupValue.toArray(), groupPtr.toArray(),
+                colIdx.toArray());
+    }
+
+    static CserStored read(int rows, int cols, PayloadInput in) throws IOException {
+        long entries = (long) rows * cols;
+        int k = in.readCount("codebook size", Math.min(entries, in.remaining() / 4));
+        PayloadInput.check(k > 0 || entries == 0, "empty codebook for a non-empty matrix");
+        int implicit = in.readCount("implicit value index", Math.max(0, k - 1));
+        int groups = in.readCount("group count", Math.min(entries, in.remaining() / 8));
+        int listed = in.readCount("listed entry count", Math.min(entries, in.remaining() / 4));
+        float[] codebook = in.readFloats(k, "codebook");
+        int[] rowPtr = in.readInts(rows + 1, "row pointers");
+        int[] groupValue = in.readInts(groups, "group values");
+        int[] groupPtr = in.readInts(groups + 1, "group pointers");
+        int[] colIdx = in.readInts(listed, "column indices");
+        PayloadInput.check(rowPtr[0] == 0 && rowPtr[rows] == groups, "row pointers do not span the groups");
+        PayloadInput.check(groupPtr[0] == 0 && groupPtr[groups] == listed, "group pointers do not span the entries");
+        int[] seenInRow = new int[cols];
+        Arrays.fill(seenInRow, -1);
+        for (int i = 0; i < rows; i++) {
+            PayloadInput.check(rowPtr[i] <= rowPtr[i + 1], "row pointers decrease at row " + i);
+            for (int g = rowPtr[i]; g < rowPtr[i + 1]; g++) {
+                PayloadInput.check(groupValue[g] >= 0 && groupValue[g] < k && groupValue[g] != implicit,
+                        "group value out of range at group " + g);
+                PayloadInput.check(groupPtr[g] < groupPtr[g + 1], "empty or decreasing group " + g);
+                for (int p = groupPtr[g]; p < groupPtr[g + 1]; p++) {
+                    int j = colIdx[p];
+                    PayloadInput.check(j >= 0 && j < cols && seenInRow[j] != i,
+                            "column index out of range or repeated in row " + i);
+                    seenInRow[j] = i;
+                }
+            }
+        }
+        return new CserStored(rows, cols, codebook, implicit, rowPtr, groupValue, groupPtr, colIdx);
+    }
+
+    @Override
+    public long nonZeros() {
+        return toDense().nonZeros();
+    }
+
+    @Override
+    public MatrixFormat format() {
+        return CserFormat.INSTANCE;
+    }
+
+    @Override
+    public DenseMatrix toDense() {
+        DenseMatrix d = DenseMatrix.zeros(rows, cols);
+        Arrays.fill(d.data(), implicitValue());
+        for (int i = 0; i < rows; i++) {
+            for (int g = rowPtr[i]; g < rowPtr[i + 1]; g++) {
+                float v = codebook[groupValue[g]];
+                for (int p = groupPtr[g]; p < groupPtr[g + 1]; p++) {
+                    d.set(i, colIdx[p], v);
+                }
+            }
+        }
+        return d;
+    }
+
+    @Override
+    protected void accumulateRows(float[] xt, int batch, float[] acc, int from, int to) {
+        float omega = implicitValue();
+        float[] xs = new float[batch];
+        for (int i = from; i < to; i++) {
+            int xb = i * batch;
+            for (int b = 0; b < batch; b++) {
+                xs[b] += xt[xb + b];
+            }
+            for (int g = rowPtr[i], gEnd = rowPtr[i + 1]; g < gEnd; g++) {
+                float d = delta[groupValue[g]];
+                if (batch == 1) {
+                    float s = d * xt[i];
+                    for (int p = groupPtr[g], end = groupPtr[g + 1]; p < end; p++) {
+                        acc[colIdx[p]] += s;
+                    }
+                } else {
+                    for (int p = groupPtr[g], end = groupPtr[g + 1]; p < end; p++) {
+                        int base = colIdx[p] * batch;
+                        for (int b = 0; b < batch; b++) {
+                            acc[base + b] += d * xt[xb + b];
+                        }
+                    }
+                }
+            }
+        }
+        if (omega != 0f) {
+            for (int j = 0; j < cols; j++) {
+                for (int b = 0; b < batch; b++) {
+                    acc[j * batch + b] += omega * xs[b];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void writePayload(PayloadOutput out) {
+        out.part(SizeBreakdown.HEADER);
+        out.writeVarLong(codebook.length);
+        out.writeVarLong(implicit);
+        out.writeVarLong(groupValue.length);
+        out.writeVarLong(colIdx.length);
+        out.part(SizeBreakdown.CODEBOOK);
+        out.writeFloats(codebook, 0, codebook.length);
+        out.part(SizeBreakdown.INDICES);
+        out.writeInts(rowPtr, 0, rowPtr.length);
+        out.writeInts(groupValue, 0, groupValue.length);
+        out.writeInts(groupPtr, 0, groupPtr.length);
+        out.writeInts(colIdx, 0, colIdx.length);
+    }
+
+    /** A growable int array. */
+    private static final class IntList {
+        private int[] a = new int[16];
+        private int size;
+
+        void add(int v) {
+            if (size == a.length) {
+                a = Arrays.copyOf(a, size * 2);
+            }
+            a[size++] = v;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(a, size);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.sham4j.core.format.dense;
+
+import java.io.IOException;
+import org.sham4j.core.format.CompressedMatrix;
+import org.sham4j.core.format.MatrixFormat;
+import org.sham4j.core.format.PayloadInput;
+import org.sham4j.core.matrix.SparseMatrix;
+
+/** Every entry as float32, row-major: the uncompressed baseline. */
+public final class DenseFormat implements MatrixFormat {
+    public static final DenseFormat INSTANCE = new DenseFormat();
+
+    @Override
+    public String name() {
+        return "dense";
+    }
+
+    @Override
+    public int id() {
+        return 1;
+    }
+
+    @Override
+    public String description() {
+        return "every entry as float32, row-major (baseline)";
+    }
+
+    @Override
+    public CompressedMatrix encode(SparseMatrix matrix) {
+        return new DenseStored(matrix.toDense());
+    }
+
+    @Override
+    public CompressedMatrix read(int rows, int cols, PayloadInput in) throws IOException {
+        float[] data = in.readFloats(Math.toIntExact((long) rows * cols), "dense entries");
+        return new DenseStored(new org.sham4j.core.matrix.DenseMatrix(rows, cols, data));
+    }
+}

@@ -1,0 +1,331 @@
+package org.sham4j.core.format.gsham;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.sham4j.core.bits.BitWriter;
+import org.sham4j.core.bits.Bits;
+import org.sham4j.core.bits.PackedInts;
+import org.sham4j.core.format.BlockIndex;
+import org.sham4j.core.format.ColumnBlockedMatrix;
+import org.sham4j.core.format.HuffmanCodebook;
+import org.sham4j.core.format.MatrixFormat;
+import org.sham4j.core.format.PayloadInput;
+import org.sham4j.core.format.PayloadOutput;
+import org.sham4j.core.format.SizeBreakdown;
+import org.sham4j.core.format.ValueAlphabet;
+import org.sham4j.core.huffman.HuffmanCode;
+import org.sham4j.core.huffman.HuffmanDecoder;
+import org.sham4j.core.huffman.HuffmanLengths;
+import org.sham4j.core.matrix.DenseMatrix;
+import org.sham4j.core.matrix.SparseMatrix;
+
+/**
+ * A matrix in gap-coded sHAM: one bit stream holding, for each non-zero in column order, the codeword of its
+ * gap symbol, the gap's raw bits and the codeword of its value. The block index records for each block of
+ * columns its bit offset, the non-zeros before it and the position of the last of them (plus one).
+ */
+final class GshamStored extends ColumnBlockedMatrix {
+    private static final int MAX_MANTISSA_BITS = 14;
+    private static final int F_OFFSET = 0;
+    private static final int F_BEFORE = 1;
+    private static final int F_PREV = 2;
+
+    private final int nnz;
+    private final GapCode gapCode;
+    private final HuffmanCode gapHuffman;
+    private final HuffmanDecoder gapDecoder;
+    private final PackedInts gapSymbols;
+    private final int[] gapSymbolOfRank;
+    private final HuffmanCodebook codebook;
+    private final HuffmanDecoder valueDecoder;
+    private final float[] values;
+    private final BlockIndex blocks;
+    private final long[] words;
+    private final long bitLength;
+
+    private GshamStored(int rows, int cols, int nnz, GapCode gapCode, HuffmanCode gapHuffman, PackedInts gapSymbols,
+                        HuffmanCodebook codebook, BlockIndex blocks, long[] words, long bitLength) {
+        super(rows, cols);
+        this.nnz = nnz;
+        this.gapCode = gapCode;
+        this.gapHuffman = gapHuffman;
+        this.gapDecoder = gapHuffman.decoder();
+        this.gapSymbols = gapSymbols;
+        this.gapSymbolOfRank = new int[gapSymbols.size()];
+        for (int r = 0; r < gapSymbolOfRank.length; r++) {
+            gapSymbolOfRank[r] = gapSymbols.get(r);
+        }
+        this.codebook = codebook;
+        this.valueDecoder = codebook.decoder();
+        this.values = codebook.values();
+        this.blocks = blocks;
+        this.words = words;
+        this.bitLength = bitLength;
+    }
+
+    static GshamStored build(SparseMatrix m) {
+        int n = m.rows();
+        int c = m.cols();
+        int nnz = m.nnz();
+        long[] gaps = gaps(m);
+        GapCode best = null;
+        long bestBits = Long.MAX_VALUE;
+        for (int s = 0; s <= MAX_MANTISSA_BITS; s++) {
+            GapCode code = new GapCode(s);
+            long bits = gapCost(code, gaps);
+            if (bits < bestBits) {
+                bestBits = bits;
+                best = code;
+            }
+        }
+        GapCode gapCode = best;
+        long[] symCount = new long[gapCode.alphabetSize()];
+        for (long g : gaps) {
+            symCount[gapCode.symbol(g)]++;
+        }
+        int[] used = usedSymbols(symCount);
+        long[] usedCount = new long[used.length];
+        int[] usedIndex = new int[symCount.length];
+        for (int u = 0; u < used.length; u++) {
+            usedCount[u] = symCount[used[u]];
+            usedIndex[used[u]] = u;
+        }
+        HuffmanCode.Built gapBuilt = HuffmanCode.optimal(usedCount);
+        HuffmanCode gh = gapBuilt.code();
+        int[] symbolOfRank = new int[used.length];
+        for (int r = 0; r < used.length; r++) {
+            symbolOfRank[r] = used[gapBuilt.symbolAt(r)];
+        }
+        HuffmanCodebook cb = HuffmanCodebook.build(ValueAlphabet.of(m.values(), nnz, 0));
+
+        int blockCount = BlockIndex.blocksFor(c, bestBits + cb.codedBits());
+        long[][] fields = new long[3][blockCount];
+        BitWriter w = new BitWriter(bestBits + cb.codedBits());
+        int[] ptr = m.colPtr();
+        float[] v = m.values();
+        int block = 1;
+        long prev = -1;
+        for (int j = 0; j < c; j++) {
+            if (block < blockCount && j == BlockIndex.startColumn(c, blockCount, block)) {
+                fields[F_OFFSET][block] = w.bitLength();
+                fields[F_BEFORE][block] = ptr[j];
+                fields[F_PREV][block] = prev + 1;
+                block++;
+            }
+            for (int p = ptr[j]; p < ptr[j + 1]; p++) {
+                long g = gaps[p];
+                int sym = gapCode.symbol(g);
+                int r = gapBuilt.rankOf(usedIndex[sym]);
+                w.write(gh.code(r), gh.length(r));
+                w.write(gapCode.extraValue(g), gapCode.extraBits(sym));
+                int vr = cb.rankOf(v[p]);
+                w.write(cb.code().code(vr), cb.code().length(vr));
+                prev += g + 1;
+            }
+        }
+        long maxSym = 0;
+        for (int s : symbolOfRank) {
+            maxSym = Math.max(maxSym, s);
+        }
+        return new GshamStored(n, c, nnz, gapCode, gh, PackedInts.pack(symbolOfRank, 0, symbolOfRank.length, maxSym),
+                cb, BlockIndex.of(c, fields), w.toWords(), w.bitLength());
+    }
+
+    /** Gap before each non-zero in column-major position order (the first counts from position -1). */
+    private static long[] gaps(SparseMatrix m) {
+        long[] gaps = new long[m.nnz()];
+        int[] ptr = m.colPtr();
+        int[] ri = m.rowIdx();
+        long prev = -1;
+        for (int j = 0; j < m.cols(); j++) {
+            for (int p = ptr[j]; p < ptr[j + 1]; p++) {
+                long pos = (long) j * m.rows() + ri[p];
+                gaps[p] = pos - prev - 1;
+                prev = pos;
+            }
+        }
+        return gaps;
+    }
+
+    private static int[] usedSymbols(long[] counts) {
+        int k = 0;
+        for (long c : counts) {
+            if (c > 0) {
+                k++;
+            }
+        }
+        int[] used = new int[k];
+        k = 0;
+        for (int s = 0; s < counts.length; s++) {
+            if (counts[s] > 0) {
+                used[k++] = s;
+            }
+        }
+        return used;
+    }
+
+    /** Bits of the gap codewords, raw bits and gap code table under {@code code}. */
+    private static long gapCost(GapCode code, long[] gaps) {
+        long[] counts = new long[code.alphabetSize()];
+        long extra = 0;
+        for (long g : gaps) {
+            int sym = code.symbol(g);
+            counts[sym]++;
+            extra += code.extraBits(sym);
+        }
+        int[] used = usedSymbols(counts);
+        long[] usedCount = new long[used.length];
+        for (int u = 0; u < used.length; u++) {
+            usedCount[u] = counts[used[u]];
+        }
+        int[] lengths = HuffmanLengths.compute(usedCount);
+        long bits = extra;
+        int maxLen = 0;
+        for (int u = 0; u < used.length; u++) {
+            bits += usedCount[u] * lengths[u];
+            maxLen = Math.max(maxLen, lengths[u]);
+        }
+        int symWidth = Bits.widthFor(used.length == 0 ? 0 : used[used.length - 1]);
+        return bits + (long) used.length * symWidth + 8L * (maxLen + 2);
+    }
+
+    static GshamStored read(int rows, int cols, PayloadInput in) throws IOException {
+        long entries = (long) rows * cols;
+        int nnz = in.readCount("non-zero count", entries);
+        long bitLength = in.readBitLength((long) nnz * 128, "stream");
+        int s = in.readByte();
+        PayloadInput.check(s <= MAX_MANTISSA_BITS, "gap mantissa bits " + s + " out of range");
+        GapCode gapCode = new GapCode(s);
+        HuffmanCode gh = HuffmanCode.read(in, Math.min(gapCode.alphabetSize(), nnz));
+        int symWidth = in.readByte();
+        PayloadInput.check(symWidth <= 31, "gap symbol width " + symWidth);
+        PackedInts gapSymbols = PackedInts.wrap(symWidth, gh.symbols(),
+                in.readBits((long) gh.symbols() * symWidth, "gap symbols"));
+        for (int r = 0; r < gh.symbols(); r++) {
+            PayloadInput.check(gapSymbols.get(r) < gapCode.alphabetSize(), "gap symbol out of range");
+        }
+        HuffmanCodebook cb = HuffmanCodebook.read(in, nnz);
+        PayloadInput.check((gh.symbols() > 0 && cb.size() > 0) || nnz == 0, "empty code table with non-zeros");
+        for (float v : cb.values()) {
+            PayloadInput.check(v != 0f, "zero in the codebook of non-zeros");
+        }
+        BlockIndex blocks = BlockIndex.read(in, cols, new long[] {bitLength, nnz, entries});
+        long[] words = in.readBits(bitLength, "stream");
+        GshamStored m = new GshamStored(rows, cols, nnz, gapCode, gh, gapSymbols, cb, blocks, words, bitLength);
+        m.validate();
+        return m;
+    }
+
+    /** Visits the non-zeros of one block in order. */
+    @FunctionalInterface
+    private interface EntryVisitor {
+        void visit(long position, int valueRank);
+    }
+
+    /** Decodes block {@code b}, giving each non-zero's position and value rank; returns the end bit. */
+    private long decodeBlock(int b, EntryVisitor visitor) {
+        long pos = blocks.get(F_OFFSET, b);
+        long prev = blocks.get(F_PREV, b) - 1;
+        long count = (b + 1 < blocks.blocks() ? blocks.get(F_BEFORE, b + 1) : nnz) - blocks.get(F_BEFORE, b);
+        for (long t = 0; t < count && pos <= bitLength; t++) {
+            int e = gapDecoder.decode(Bits.peek(words, pos));
+            pos += e & 63;
+            int sym = gapSymbolOfRank[e >>> 6];
+            int extraBits = gapCode.extraBits(sym);
+            if (pos > bitLength) {
+                break;
+            }
+            long extra = extraBits == 0 ? 0 : Bits.read(words, pos, extraBits);
+            pos += extraBits;
+            if (pos > bitLength) {
+                break;
+            }
+            prev += gapCode.gap(sym, extra) + 1;
+            int ve = valueDecoder.decode(Bits.peek(words, pos));
+            pos += ve & 63;
+            visitor.visit(prev, ve >>> 6);
+        }
+        return pos;
+    }
+
+    private void validate() throws IOException {
+        long entries = (long) rows * cols;
+        long[] last = {-1};
+        boolean[] ok = {true};
+        for (int b = 0; b < blocks.blocks(); b++) {
+            long from = (long) blocks.startColumn(b) * rows;
+            long to = (long) blocks.startColumn(b + 1) * rows;
+            PayloadInput.check(blocks.get(F_PREV, b) - 1 == last[0], "block " + b + " does not continue the stream");
+            long end = decodeBlock(b, (position, rank) -> {
+                ok[0] &= position > last[0] && position >= from && position < to && position < entries;
+                last[0] = position;
+            });
+            PayloadInput.check(ok[0], "non-zero position out of its block in block " + b);
+            long expected = b + 1 < blocks.blocks() ? blocks.get(F_OFFSET, b + 1) : bitLength;
+            PayloadInput.check(end == expected, "block " + b + " ends at bit " + end + ", index says " + expected);
+        }
+    }
+
+    @Override
+    public long nonZeros() {
+        return nnz;
+    }
+
+    @Override
+    public MatrixFormat format() {
+        return GshamFormat.INSTANCE;
+    }
+
+    @Override
+    public DenseMatrix toDense() {
+        DenseMatrix d = DenseMatrix.zeros(rows, cols);
+        for (int b = 0; b < blocks.blocks(); b++) {
+            decodeBlock(b, (position, rank) ->
+                    d.set((int) (position % rows), (int) (position / rows), values[rank]));
+        }
+        return d;
+    }
+
+    @Override
+    protected int blockCount() {
+        return blocks.blocks();
+    }
+
+    @Override
+    protected void multiplyBlock(float[] xt, int batch, float[] y, int block) {
+        int c0 = blocks.startColumn(block);
+        int c1 = blocks.startColumn(block + 1);
+        for (int b = 0; b < batch; b++) {
+            Arrays.fill(y, b * cols + c0, b * cols + c1, 0f);
+        }
+        long[] colStart = {(long) c0 * rows};
+        int[] col = {c0};
+        decodeBlock(block, (position, rank) -> {
+            while (position >= colStart[0] + rows) {
+                colStart[0] += rows;
+                col[0]++;
+            }
+            int base = (int) (position - colStart[0]) * batch;
+            float v = values[rank];
+            for (int b = 0; b < batch; b++) {
+                y[b * cols + col[0]] += v * xt[base + b];
+            }
+        });
+    }
+
+    @Override
+    public void writePayload(PayloadOutput out) {
+        out.part(SizeBreakdown.HEADER);
+        out.writeVarLong(nnz);
+        out.writeVarLong(bitLength);
+        out.writeByte(gapCode.mantissaBits());
+        out.part(SizeBreakdown.CODE_TABLES);
+        gapHuffman.write(out);
+        out.writeByte(gapSymbols.width());
+        out.writeBits(gapSymbols.words(), gapSymbols.bitLength());
+        codebook.write(out);
+        blocks.write(out);
+        out.part(SizeBreakdown.PAYLOAD);
+        out.writeBits(words, bitLength);
+    }
+}

@@ -1,0 +1,194 @@
+package org.sham4j.core.format.ham;
+
+import java.io.IOException;
+import java.util.OptionalDouble;
+import org.sham4j.core.bits.BitWriter;
+import org.sham4j.core.bits.Bits;
+import org.sham4j.core.format.BlockIndex;
+import org.sham4j.core.format.ColumnBlockedMatrix;
+import org.sham4j.core.format.HuffmanCodebook;
+import org.sham4j.core.format.MatrixFormat;
+import org.sham4j.core.format.PaperBounds;
+import org.sham4j.core.format.PayloadInput;
+import org.sham4j.core.format.PayloadOutput;
+import org.sham4j.core.format.SizeBreakdown;
+import org.sham4j.core.format.ValueAlphabet;
+import org.sham4j.core.huffman.HuffmanDecoder;
+import org.sham4j.core.matrix.DenseMatrix;
+import org.sham4j.core.matrix.SparseMatrix;
+
+/** A matrix as a HAM: one codeword per entry in column order, with a block index for threads. */
+final class HamStored extends ColumnBlockedMatrix {
+    private final HuffmanCodebook codebook;
+    private final HuffmanDecoder decoder;
+    private final float[] values;
+    private final BlockIndex blocks;
+    private final long[] words;
+    private final long bitLength;
+    private final long nonZeros;
+
+    private HamStored(int rows, int cols, HuffmanCodebook codebook, BlockIndex blocks, long[] words,
+                      long bitLength, long nonZeros) {
+        super(rows, cols);
+        this.codebook = codebook;
+        this.decoder = codebook.decoder();
+        this.values = codebook.values();
+        this.blocks = blocks;
+        this.words = words;
+        this.bitLength = bitLength;
+        this.nonZeros = nonZeros;
+    }
+
+    static HamStored build(SparseMatrix m) {
+        ValueAlphabet alphabet = ValueAlphabet.of(m.values(), m.nnz(), m.entries() - m.nnz());
+        HuffmanCodebook cb = HuffmanCodebook.build(alphabet);
+        int n = m.rows();
+        int c = m.cols();
+        long codedBits = cb.codedBits();
+        int blockCount = BlockIndex.blocksFor(c, codedBits);
+        long[] offsets = new long[blockCount];
+        boolean hasZero = m.nnz() < m.entries();
+        int zeroLen = hasZero ? cb.code().length(cb.rankOf(0f)) : 0;
+        long zeroCode = hasZero ? cb.code().code(cb.rankOf(0f)) : 0;
+        BitWriter w = new BitWriter(codedBits);
+        int[] ptr = m.colPtr();
+        int[] ri = m.rowIdx();
+        float[] v = m.values();
+        int block = 1;
+        for (int j = 0; j < c; j++) {
+            if (block < blockCount && j == BlockIndex.startColumn(c, blockCount, block)) {
+                offsets[block++] = w.bitLength();
+            }
+            int i = 0;
+            for (int p = ptr[j]; p < ptr[j + 1]; p++) {
+                for (; i < ri[p]; i++) {
+                    w.write(zeroCode, zeroLen);
+                }
+                int r = cb.rankOf(v[p]);
+                w.write(cb.code().code(r), cb.code().length(r));
+                i++;
+            }
+            for (; i < n; i++) {
+                w.write(zeroCode, zeroLen);
+            }
+        }
+        return new HamStored(n, c, cb, BlockIndex.of(c, new long[][] {offsets}), w.toWords(), w.bitLength(), m.nnz());
+    }
+
+    static HamStored read(int rows, int cols, PayloadInput in) throws IOException {
+        long entries = (long) rows * cols;
+        long bitLength = in.readBitLength(entries * 64, "codewords");
+        HuffmanCodebook cb = HuffmanCodebook.read(in, entries);
+        PayloadInput.check(cb.size() > 0 || entries == 0, "empty codebook for a non-empty matrix");
+        BlockIndex blocks = BlockIndex.read(in, cols, new long[] {bitLength});
+        long[] words = in.readBits(bitLength, "codewords");
+        HamStored m = new HamStored(rows, cols, cb, blocks, words, bitLength, 0);
+        long nnz = m.validate();
+        return new HamStored(rows, cols, cb, blocks, words, bitLength, nnz);
+    }
+
+    /** Decodes every codeword, checking the stream and block offsets agree; returns the non-zero count. */
+    private long validate() throws IOException {
+        long nnz = 0;
+        for (int b = 0; b < blocks.blocks(); b++) {
+            long pos = blocks.get(0, b);
+            long end = b + 1 < blocks.blocks() ? blocks.get(0, b + 1) : bitLength;
+            long count = (long) rows * (blocks.startColumn(b + 1) - blocks.startColumn(b));
+            for (long t = 0; t < count; t++) {
+                PayloadInput.check(pos <= bitLength, "codewords run past the end of the stream");
+                int e = decoder.decode(Bits.peek(words, pos));
+                pos += e & 63;
+                if (values[e >>> 6] != 0f) {
+                    nnz++;
+                }
+            }
+            PayloadInput.check(pos == end, "block " + b + " ends at bit " + pos + ", index says " + end);
+        }
+        return nnz;
+    }
+
+    @Override
+    public long nonZeros() {
+        return nonZeros;
+    }
+
+    @Override
+    public MatrixFormat format() {
+        return HamFormat.INSTANCE;
+    }
+
+    @Override
+    public DenseMatrix toDense() {
+        DenseMatrix d = DenseMatrix.zeros(rows, cols);
+        long pos = 0;
+        for (int j = 0; j < cols; j++) {
+            for (int i = 0; i < rows; i++) {
+                int e = decoder.decode(Bits.peek(words, pos));
+                pos += e & 63;
+                d.set(i, j, values[e >>> 6]);
+            }
+        }
+        return d;
+    }
+
+    @Override
+    protected int blockCount() {
+        return blocks.blocks();
+    }
+
+    @Override
+    protected void multiplyBlock(float[] xt, int batch, float[] y, int block) {
+        int c0 = blocks.startColumn(block);
+        int c1 = blocks.startColumn(block + 1);
+        long pos = blocks.get(0, block);
+        final long[] words = this.words;
+        final float[] values = this.values;
+        final HuffmanDecoder dec = decoder;
+        final int n = rows;
+        if (batch == 1) {
+            for (int j = c0; j < c1; j++) {
+                float s = 0f;
+                for (int i = 0; i < n; i++) {
+                    int e = dec.decode(Bits.peek(words, pos));
+                    pos += e & 63;
+                    s += xt[i] * values[e >>> 6];
+                }
+                y[j] = s;
+            }
+            return;
+        }
+        float[] acc = new float[batch];
+        for (int j = c0; j < c1; j++) {
+            java.util.Arrays.fill(acc, 0f);
+            for (int i = 0; i < n; i++) {
+                int e = dec.decode(Bits.peek(words, pos));
+                pos += e & 63;
+                float v = values[e >>> 6];
+                if (v != 0f) {
+                    int base = i * batch;
+                    for (int b = 0; b < batch; b++) {
+                        acc[b] += v * xt[base + b];
+                    }
+                }
+            }
+            for (int b = 0; b < batch; b++) {
+                y[b * cols + j] = acc[b];
+            }
+        }
+    }
+
+    @Override
+    public void writePayload(PayloadOutput out) {
+        out.part(SizeBreakdown.HEADER);
+        out.writeVarLong(bitLength);
+        codebook.write(out);
+        blocks.write(out);
+        out.part(SizeBreakdown.PAYLOAD);
+        out.writeBits(words, bitLength);
+    }
+
+    @Override
+    public OptionalDouble upperBoundBits() {
+        return OptionalDouble.of(PaperBounds.ham(rows, cols, codebook.size()));
+    }
+}

@@ -1,0 +1,104 @@
+package org.sham4j.core.format;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.sham4j.core.matrix.DenseMatrix;
+import org.sham4j.core.matrix.SparseMatrix;
+
+/**
+ * Every format over seeded random matrices: exact toDense, exact file round trip, reported size equal to
+ * the file's, and products (one vector, a batch, on 1 and 3 threads) against a double-precision reference.
+ */
+class FormatRoundTripTest {
+    private record Case(String name, SparseMatrix m) {
+    }
+
+    private static List<Case> cases() {
+        List<Case> c = new ArrayList<>();
+        c.add(new Case("empty 0x0", RandomMatrices.random(1, 0, 0, 0, 4)));
+        c.add(new Case("empty 0x5", RandomMatrices.random(1, 0, 5, 0, 4)));
+        c.add(new Case("empty 7x0", RandomMatrices.random(1, 7, 0, 0, 4)));
+        c.add(new Case("1x1", RandomMatrices.random(2, 1, 1, 0, 1)));
+        c.add(new Case("1x1 zero", RandomMatrices.random(2, 1, 1, 1, 1)));
+        c.add(new Case("one column", RandomMatrices.random(3, 300, 1, 0.5, 7)));
+        c.add(new Case("one row", RandomMatrices.random(4, 1, 300, 0.5, 7)));
+        c.add(new Case("all zero", RandomMatrices.random(5, 40, 30, 1, 3)));
+        c.add(new Case("all distinct", RandomMatrices.random(6, 50, 40, 0, 0)));
+        c.add(new Case("dense k=1", RandomMatrices.random(7, 30, 20, 0, 1)));
+        c.add(new Case("dense k=2", RandomMatrices.random(8, 30, 20, 0, 2)));
+        c.add(new Case("dense k=32", RandomMatrices.random(9, 64, 48, 0, 32)));
+        c.add(new Case("half k=16", RandomMatrices.random(10, 100, 70, 0.5, 16)));
+        c.add(new Case("99.9% sparse", RandomMatrices.random(11, 700, 600, 0.999, 32)));
+        c.add(new Case("96% k=32", RandomMatrices.random(12, 256, 512, 0.96, 32)));
+        c.add(new Case("k=1000", RandomMatrices.random(13, 200, 150, 0.2, 1000)));
+        c.add(new Case("k=100000", RandomMatrices.random(14, 400, 400, 0.1, 100_000)));
+        c.add(new Case("big blocks", RandomMatrices.random(15, 600, 900, 0.7, 200)));
+        return c;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyFormatOnEveryCase() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Case c : cases()) {
+            for (MatrixFormat f : Formats.all()) {
+                tests.add(DynamicTest.dynamicTest(f.name() + " / " + c.name(), () -> check(f, c.m())));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void check(MatrixFormat f, SparseMatrix m) throws Exception {
+        DenseMatrix dense = m.toDense();
+        CompressedMatrix c = f.encode(m);
+        assertEquals(m.rows(), c.rows());
+        assertEquals(m.cols(), c.cols());
+        assertTrue(c.toDense().bitEquals(dense), "toDense differs");
+        assertEquals(m.nnz(), c.nonZeros(), "non-zero count");
+
+        byte[] file = ShmFile.toBytes(c);
+        assertEquals(file.length, c.size().totalBytes(), "reported size differs from the file");
+        CompressedMatrix back = ShmFile.fromBytes(file);
+        assertEquals(f, back.format());
+        assertTrue(back.toDense().bitEquals(dense), "file round trip differs");
+        assertArrayEquals(file, ShmFile.toBytes(back), "re-encoding a read matrix changes its bytes");
+
+        for (int batch : new int[] {1, 3, 8}) {
+            float[] x = RandomMatrices.vector(batch * 31L + m.rows(), batch * m.rows());
+            double[] ref = RandomMatrices.reference(dense, x, batch);
+            float[] y1 = new float[batch * m.cols()];
+            java.util.Arrays.fill(y1, Float.NaN);
+            back.multiply(x, batch, y1);
+            assertClose(ref, y1, x, dense, batch);
+            float[] yT = new float[batch * m.cols()];
+            java.util.Arrays.fill(yT, Float.NaN);
+            try (ProductExecutor ex = new ProductExecutor(3)) {
+                back.multiply(x, batch, yT, ex);
+            }
+            assertClose(ref, yT, x, dense, batch);
+        }
+    }
+
+    /** Error bound for float accumulation: a few ulps of the sum of absolute products. */
+    private static void assertClose(double[] ref, float[] y, float[] x, DenseMatrix w, int batch) {
+        int n = w.rows();
+        int m = w.cols();
+        for (int b = 0; b < batch; b++) {
+            for (int j = 0; j < m; j++) {
+                double abs = 0;
+                for (int i = 0; i < n; i++) {
+                    abs += Math.abs((double) x[b * n + i] * w.get(i, j));
+                }
+                double tol = 1e-6 * (n + 1) * abs + 1e-30;
+                double err = Math.abs(ref[b * m + j] - y[b * m + j]);
+                assertTrue(err <= tol, "y[" + b + "," + j + "] = " + y[b * m + j] + ", reference " + ref[b * m + j]);
+            }
+        }
+    }
+}
