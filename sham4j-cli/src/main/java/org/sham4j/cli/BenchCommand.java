@@ -1,0 +1,83 @@
+package org.sham4j.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sham4j.cli.bench.BenchRecord;
+import org.sham4j.cli.bench.BenchReport;
+import org.sham4j.cli.bench.BenchRunner;
+import org.sham4j.cli.report.Progress;
+import org.sham4j.core.format.Formats;
+import org.sham4j.core.format.MatrixFormat;
+import org.sham4j.core.format.ProductExecutor;
+import org.sham4j.core.io.AtomicFiles;
+import org.sham4j.core.io.NamedMatrix;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sham bench FILE...}: every format side by side on each matrix. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Encode each matrix in each format; report size, bits per entry, build and product times "
+                + "(one vector and a batch, on 1 and T threads) and the largest error against a double product.")
+final class BenchCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "matrices: .mtx, .mtx.gz, .npy, .npz, FILE.npz#KEY")
+    List<String> files;
+
+    @Option(names = "--formats", defaultValue = "all", paramLabel = "LIST",
+            description = "comma-separated formats or 'all' (default): ${COMPLETION-CANDIDATES}",
+            completionCandidates = FormatNames.class)
+    String formats;
+
+    @Option(names = "--threads", paramLabel = "T", description = "threads for the parallel products (default: cores)")
+    Integer threads;
+
+    @Option(names = "--batch", defaultValue = "8", paramLabel = "R", description = "vectors in a batch (default 8)")
+    int batch;
+
+    @Option(names = "--repeat", defaultValue = "15", paramLabel = "N",
+            description = "timed runs per product, after warm-up; the median is reported (default 15)")
+    int repeat;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "write the results as JSON")
+    Path json;
+
+    @Option(names = "--csv", paramLabel = "OUT", description = "write the results as CSV")
+    Path csv;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        List<MatrixFormat> fmts = Formats.parseList(formats);
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        BenchRunner runner = new BenchRunner(t, batch, repeat);
+        List<NamedMatrix> inputs = Inputs.read(files);
+        List<BenchRecord> records = new ArrayList<>();
+        Progress progress = new Progress(inputs.size() * fmts.size(), !quiet);
+        try (ProductExecutor executor = new ProductExecutor(t)) {
+            for (NamedMatrix in : inputs) {
+                BenchRunner.MatrixFacts facts = runner.facts(in.name(), in.matrix(), Map.of());
+                for (MatrixFormat f : fmts) {
+                    progress.step(in.name() + " / " + f.name());
+                    records.add(runner.run(facts, f, executor));
+                    progress.advance();
+                }
+            }
+        }
+        progress.finish();
+        BenchReport report = new BenchReport(records);
+        System.out.print(report.table());
+        if (json != null) {
+            AtomicFiles.write(json, report.json().getBytes(StandardCharsets.UTF_8));
+        }
+        if (csv != null) {
+            AtomicFiles.write(csv, report.csv().getBytes(StandardCharsets.UTF_8));
+        }
+        return 0;
+    }
+}

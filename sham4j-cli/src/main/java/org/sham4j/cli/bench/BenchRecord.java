@@ -1,0 +1,36 @@
+package org.sham4j.cli.bench;
+
+import java.util.Map;
+
+/**
+ * What {@code sham bench} measures for one (matrix, format) pair. Times are medians in nanoseconds;
+ * the threaded times are those on {@code threads} threads.
+ */
+public record BenchRecord(
+        String matrix, int rows, int cols, long nnz, int distinct, String format,
+        long bytes, Map<String, Long> parts, double upperBoundBits, double informationLimitBits,
+        long buildNanos, int batch, int threads,
+        long vectorNanos, long batchNanos, long vectorNanosThreaded, long batchNanosThreaded,
+        double maxAbsError, Map<String, Object> preparation) {
+
+    public long entries() {
+        return (long) rows * cols;
+    }
+
+    public double bitsPerEntry() {
+        return entries() == 0 ? 0 : 8.0 * bytes / entries();
+    }
+
+    public double percentOfDense() {
+        return entries() == 0 ? 0 : 100.0 * bytes / (4.0 * entries());
+    }
+
+    /** The paper's bound in bits per entry, NaN where none applies. */
+    public double upperBoundBitsPerEntry() {
+        return entries() == 0 ? Double.NaN : upperBoundBits / entries();
+    }
+
+    public double informationLimitBitsPerEntry() {
+        return entries() == 0 ? 0 : informationLimitBits / entries();
+    }
+}

@@ -1,0 +1,80 @@
+package org.sham4j.cli.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.sham4j.cli.report.Csv;
+import org.sham4j.cli.report.Json;
+import org.sham4j.cli.report.Table;
+
+/** {@code sham bench} results as a console table, JSON (one object per record) and CSV. */
+public final class BenchReport {
+    private static final List<Map.Entry<String, Function<BenchRecord, Object>>> FIELDS = List.of(
+            Map.entry("matrix", BenchRecord::matrix),
+            Map.entry("rows", BenchRecord::rows),
+            Map.entry("cols", BenchRecord::cols),
+            Map.entry("nnz", BenchRecord::nnz),
+            Map.entry("distinct", BenchRecord::distinct),
+            Map.entry("format", BenchRecord::format),
+            Map.entry("bytes", BenchRecord::bytes),
+            Map.entry("bitsPerEntry", BenchRecord::bitsPerEntry),
+            Map.entry("percentOfDense", BenchRecord::percentOfDense),
+            Map.entry("upperBoundBitsPerEntry", BenchRecord::upperBoundBitsPerEntry),
+            Map.entry("informationLimitBitsPerEntry", BenchRecord::informationLimitBitsPerEntry),
+            Map.entry("buildNanos", BenchRecord::buildNanos),
+            Map.entry("batch", BenchRecord::batch),
+            Map.entry("threads", BenchRecord::threads),
+            Map.entry("vectorNanos", BenchRecord::vectorNanos),
+            Map.entry("batchNanos", BenchRecord::batchNanos),
+            Map.entry("vectorNanosThreaded", BenchRecord::vectorNanosThreaded),
+            Map.entry("batchNanosThreaded", BenchRecord::batchNanosThreaded),
+            Map.entry("maxAbsError", BenchRecord::maxAbsError));
+
+    private final List<BenchRecord> records;
+
+    public BenchReport(List<BenchRecord> records) {
+        this.records = records;
+    }
+
+    public String table() {
+        int threads = records.isEmpty() ? 1 : records.get(0).threads();
+        Table table = new Table("matrix", "format", "bytes", "bits/entry", "% dense", "bound b/e", "limit b/e",
+                "build ms", "vec us", "vec us " + threads + "t", "batch us", "batch us " + threads + "t", "max err");
+        for (BenchRecord r : records) {
+            double bound = r.upperBoundBitsPerEntry();
+            table.add(r.matrix(), r.format(), Long.toString(r.bytes()), String.format("%.4f", r.bitsPerEntry()),
+                    String.format("%.3f", r.percentOfDense()), Double.isNaN(bound) ? "-" : String.format("%.4f", bound),
+                    String.format("%.4f", r.informationLimitBitsPerEntry()),
+                    String.format("%.1f", r.buildNanos() / 1e6), micros(r.vectorNanos()),
+                    micros(r.vectorNanosThreaded()), micros(r.batchNanos()), micros(r.batchNanosThreaded()),
+                    String.format("%.2e", r.maxAbsError()));
+        }
+        return table.toString();
+    }
+
+    private static String micros(long nanos) {
+        return String.format("%.1f", nanos / 1e3);
+    }
+
+    public String json() {
+        Json.Arr arr = Json.array();
+        for (BenchRecord r : records) {
+            Json.Obj o = Json.object();
+            FIELDS.forEach(f -> o.put(f.getKey(), f.getValue().apply(r)));
+            r.preparation().forEach(o::put);
+            Json.Obj parts = Json.object();
+            r.parts().forEach(parts::put);
+            o.put("parts", parts);
+            arr.add(o);
+        }
+        return arr + "\n";
+    }
+
+    public String csv() {
+        StringBuilder sb = new StringBuilder(Csv.line(FIELDS.stream().map(Map.Entry::getKey).toList()));
+        for (BenchRecord r : records) {
+            sb.append(Csv.line(FIELDS.stream().map(f -> f.getValue().apply(r)).toList()));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,108 @@
+package org.sham4j.cli.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import org.sham4j.core.format.CompressedMatrix;
+import org.sham4j.core.format.InformationLimit;
+import org.sham4j.core.format.MatrixFormat;
+import org.sham4j.core.format.ProductExecutor;
+import org.sham4j.core.format.ValueAlphabet;
+import org.sham4j.core.matrix.SparseMatrix;
+
+/**
+ * Encodes one matrix in each format and measures size, build time, product times and product error
+ * against a double-precision reference.
+ */
+public final class BenchRunner {
+    private final int threads;
+    private final int batch;
+    private final int repeat;
+
+    public BenchRunner(int threads, int batch, int repeat) {
+        if (threads < 1 || batch < 1 || repeat < 1) {
+            throw new IllegalArgumentException("threads, batch and repeat must be at least 1");
+        }
+        this.threads = threads;
+        this.batch = batch;
+        this.repeat = repeat;
+    }
+
+    /** Facts about the matrix that every format's record shares. */
+    public record MatrixFacts(String name, SparseMatrix matrix, int distinct, double informationLimitBits,
+                              Map<String, Object> preparation, float[] x, double[] reference) {
+    }
+
+    /** Computes the shared facts: distinct values, information limit, inputs and reference product. */
+    public MatrixFacts facts(String name, SparseMatrix m, Map<String, Object> preparation) {
+        int distinct = ValueAlphabet.of(m.values(), m.nnz(), 0).size();
+        float[] x = new float[batch * m.rows()];
+        Random rnd = new Random(20261123L);
+        for (int k = 0; k < x.length; k++) {
+            x[k] = (float) rnd.nextGaussian();
+        }
+        return new MatrixFacts(name, m, distinct, InformationLimit.bits(m), preparation, x, reference(m, x, batch));
+    }
+
+    /** y = x^T W in double for a row-major batch, from the CSC entries. */
+    static double[] reference(SparseMatrix m, float[] x, int batch) {
+        int n = m.rows();
+        int c = m.cols();
+        double[] y = new double[batch * c];
+        int[] ptr = m.colPtr();
+        int[] ri = m.rowIdx();
+        float[] v = m.values();
+        for (int b = 0; b < batch; b++) {
+            for (int j = 0; j < c; j++) {
+                double s = 0;
+                for (int p = ptr[j]; p < ptr[j + 1]; p++) {
+                    s += (double) x[b * n + ri[p]] * v[p];
+                }
+                y[b * c + j] = s;
+            }
+        }
+        return y;
+    }
+
+    public BenchRecord run(MatrixFacts f, MatrixFormat format, ProductExecutor executor) {
+        SparseMatrix m = f.matrix();
+        long t0 = System.nanoTime();
+        CompressedMatrix c = format.encode(m);
+        long buildNanos = System.nanoTime() - t0;
+        long bytes = c.size().totalBytes();
+        Map<String, Long> parts = new LinkedHashMap<>(c.size().parts());
+
+        int n = m.rows();
+        int cols = m.cols();
+        float[] y1 = new float[cols];
+        float[] yb = new float[batch * cols];
+        float[] x1 = java.util.Arrays.copyOf(f.x(), n);
+        long vec = Timer.median(() -> c.multiply(x1, 1, y1), repeat);
+        long bat = Timer.median(() -> c.multiply(f.x(), batch, yb), repeat);
+        double err = Math.max(maxAbsError(y1, f.reference(), 1, cols), maxAbsError(yb, f.reference(), batch, cols));
+        long vecT = vec;
+        long batT = bat;
+        if (threads > 1) {
+            vecT = Timer.median(() -> c.multiply(x1, 1, y1, executor), repeat);
+            batT = Timer.median(() -> c.multiply(f.x(), batch, yb, executor), repeat);
+            err = Math.max(err, Math.max(maxAbsError(y1, f.reference(), 1, cols),
+                    maxAbsError(yb, f.reference(), batch, cols)));
+        }
+        return new BenchRecord(f.name(), n, cols, m.nnz(), f.distinct(), format.name(), bytes, parts,
+                c.upperBoundBits().orElse(Double.NaN), f.informationLimitBits(), buildNanos, batch, threads,
+                vec, bat, vecT, batT, err, f.preparation());
+    }
+
+    private static double maxAbsError(float[] y, double[] ref, int batch, int cols) {
+        double err = 0;
+        for (int k = 0; k < batch * cols; k++) {
+            err = Math.max(err, Math.abs(y[k] - ref[k]));
+        }
+        return err;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+}

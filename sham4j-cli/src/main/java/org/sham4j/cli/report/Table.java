@@ -1,0 +1,50 @@
+package org.sham4j.cli.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain-text table with right-aligned columns (the first left-aligned). */
+public final class Table {
+    private final List<String[]> rows = new ArrayList<>();
+    private final int columns;
+
+    public Table(String... header) {
+        columns = header.length;
+        rows.add(header);
+    }
+
+    public void add(String... cells) {
+        if (cells.length != columns) {
+            throw new IllegalArgumentException("row has " + cells.length + " cells, table " + columns);
+        }
+        rows.add(cells);
+    }
+
+    @Override
+    public String toString() {
+        int[] width = new int[columns];
+        for (String[] r : rows) {
+            for (int c = 0; c < columns; c++) {
+                width[c] = Math.max(width[c], r[c].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            for (int c = 0; c < columns; c++) {
+                String cell = row[c];
+                String pad = " ".repeat(width[c] - cell.length());
+                sb.append(c == 0 ? "" : "  ").append(c <= 1 ? cell + pad : pad + cell);
+            }
+            sb.append('\n');
+            if (r == 0) {
+                int total = 0;
+                for (int w : width) {
+                    total += w + 2;
+                }
+                sb.append("-".repeat(Math.max(0, total - 2))).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}
