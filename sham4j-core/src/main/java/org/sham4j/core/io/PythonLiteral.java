@@ -38,8 +38,13 @@ final class PythonLiteral {
         return new InvalidInputException(source + ": bad header: " + problem);
     }
 
+    /** The text from the current position to the next space, quoted for a message. */
     private String rest() {
-        return FileNames.quote(text.substring(pos, Math.min(text.length(), pos + 20)));
+        int end = pos;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return FileNames.quote(text.substring(pos, end));
     }
 
     private void skipSpaces() {
