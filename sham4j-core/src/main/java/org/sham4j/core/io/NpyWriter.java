@@ -1,0 +1,56 @@
+package org.sham4j.core.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.sham4j.core.matrix.DenseMatrix;
+
+/**
+ * Writes a matrix as a NumPy {@code .npy} file of dtype {@code <f4} in C order, with the version 1.0 header
+ * NumPy writes: padded with spaces (leaving room for the first dimension to grow to 21 digits) and a newline
+ * so that the data starts at a multiple of 64 bytes.
+ */
+public final class NpyWriter {
+    private static final int ALIGN = 64;
+    private static final int GROWTH_AXIS_MAX_DIGITS = 21;
+    private static final int PREFIX = 10;
+
+    private NpyWriter() {
+    }
+
+    /** Writes {@code m} to {@code file} atomically. */
+    public static void write(Path file, DenseMatrix m) throws IOException {
+        AtomicFiles.write(file, out -> write(out, m));
+    }
+
+    /** Writes {@code m} as {@code .npy} bytes to {@code out}, which is not closed. */
+    public static void write(OutputStream out, DenseMatrix m) throws IOException {
+        out.write(header(m.rows(), m.cols()));
+        float[] data = m.data();
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        for (int k = 0; k < data.length; ) {
+            buffer.clear();
+            while (k < data.length && buffer.remaining() >= Float.BYTES) {
+                buffer.putFloat(data[k++]);
+            }
+            out.write(buffer.array(), 0, buffer.position());
+        }
+    }
+
+    /** Magic, version 1.0, header length and the padded header dict of a rows x cols {@code <f4} array. */
+    static byte[] header(int rows, int cols) {
+        String first = Integer.toString(rows);
+        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + first + ", " + cols + "), }"
+                + " ".repeat(GROWTH_AXIS_MAX_DIGITS - first.length());
+        int padding = ALIGN - (PREFIX + dict.length() + 1) % ALIGN;
+        int length = dict.length() + padding + 1;
+        ByteBuffer b = ByteBuffer.allocate(PREFIX + length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        b.putShort((short) length);
+        b.put((dict + " ".repeat(padding) + "\n").getBytes(StandardCharsets.US_ASCII));
+        return b.array();
+    }
+}
