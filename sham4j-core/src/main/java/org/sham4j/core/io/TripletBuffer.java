@@ -15,7 +15,7 @@ final class TripletBuffer {
     private float[] values;
     private int count;
 
-    /** A buffer for at most {@code expected} entries, allocated as they come. */
+    /** A buffer sized for {@code expected} entries, up to a bound: beyond it, arrays grow as entries come. */
     TripletBuffer(long expected) {
         int capacity = (int) Math.min(Math.max(expected, 16), INITIAL_LIMIT);
         rows = new int[capacity];
