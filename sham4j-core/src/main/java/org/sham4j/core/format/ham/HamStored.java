@@ -2,6 +2,7 @@ package org.sham4j.core.format.ham;
 
 import java.io.IOException;
 import java.util.OptionalDouble;
+import org.sham4j.core.bits.BitCursor;
 import org.sham4j.core.bits.BitWriter;
 import org.sham4j.core.bits.Bits;
 import org.sham4j.core.format.BlockIndex;
@@ -120,11 +121,11 @@ final class HamStored extends ColumnBlockedMatrix {
     @Override
     public DenseMatrix toDense() {
         DenseMatrix d = DenseMatrix.zeros(rows, cols);
-        long pos = 0;
+        BitCursor in = new BitCursor(words, 0);
         for (int j = 0; j < cols; j++) {
             for (int i = 0; i < rows; i++) {
-                int e = decoder.decode(Bits.peek(words, pos));
-                pos += e & 63;
+                int e = decoder.decode(in.window());
+                in.skip(e & 63);
                 d.set(i, j, values[e >>> 6]);
             }
         }
@@ -140,39 +141,42 @@ final class HamStored extends ColumnBlockedMatrix {
     protected void multiplyBlock(float[] xt, int batch, float[] y, int block) {
         int c0 = blocks.startColumn(block);
         int c1 = blocks.startColumn(block + 1);
-        long pos = blocks.get(0, block);
-        final long[] words = this.words;
+        BitCursor in = new BitCursor(words, blocks.get(0, block));
         final float[] values = this.values;
         final HuffmanDecoder dec = decoder;
+        final int[] table = dec.table();
+        final int tshift = dec.tableShift();
         final int n = rows;
-        if (batch == 1) {
-            for (int j = c0; j < c1; j++) {
+        float[] acc = batch == 1 ? null : new float[batch];
+        for (int j = c0; j < c1; j++) {
+            if (batch == 1) {
                 float s = 0f;
                 for (int i = 0; i < n; i++) {
-                    int e = dec.decode(Bits.peek(words, pos));
-                    pos += e & 63;
+                    long w = in.window();
+                    int e = table[(int) ((w >>> 1) >>> tshift)];
+                    if (e < 0) {
+                        e = dec.decodeLong(w);
+                    }
+                    in.skip(e & 63);
                     s += xt[i] * values[e >>> 6];
                 }
                 y[j] = s;
-            }
-            return;
-        }
-        float[] acc = new float[batch];
-        for (int j = c0; j < c1; j++) {
-            java.util.Arrays.fill(acc, 0f);
-            for (int i = 0; i < n; i++) {
-                int e = dec.decode(Bits.peek(words, pos));
-                pos += e & 63;
-                float v = values[e >>> 6];
-                if (v != 0f) {
-                    int base = i * batch;
-                    for (int b = 0; b < batch; b++) {
-                        acc[b] += v * xt[base + b];
+            } else {
+                java.util.Arrays.fill(acc, 0f);
+                for (int i = 0; i < n; i++) {
+                    int e = dec.decode(in.window());
+                    in.skip(e & 63);
+                    float v = values[e >>> 6];
+                    if (v != 0f) {
+                        int base = i * batch;
+                        for (int b = 0; b < batch; b++) {
+                            acc[b] += v * xt[base + b];
+                        }
                     }
                 }
-            }
-            for (int b = 0; b < batch; b++) {
-                y[b * cols + j] = acc[b];
+                for (int b = 0; b < batch; b++) {
+                    y[b * cols + j] = acc[b];
+                }
             }
         }
     }
