@@ -6,7 +6,8 @@ import org.sham4j.core.huffman.HuffmanDecoder;
 
 /**
  * A codebook of float32 values with a canonical Huffman code over them: value r of the codebook has
- * codeword r of the code. Stores as the code table followed by the values in code order.
+ * codeword r of the code. Stores as the code table followed by the values in code order, which within one
+ * code length ascend by bit pattern and so are stored as coded gaps ({@link SortedValueCoder}).
  */
 public final class HuffmanCodebook {
     private final HuffmanCode code;
@@ -70,13 +71,22 @@ public final class HuffmanCodebook {
         out.part(SizeBreakdown.CODE_TABLES);
         code.write(out);
         out.part(SizeBreakdown.CODEBOOK);
-        out.writeFloats(values, 0, values.length);
+        SortedValueCoder.write(out, values, runLengths(code));
     }
 
     /** Reads a codebook of at most {@code maxSymbols} values written by {@link #write}. */
     public static HuffmanCodebook read(PayloadInput in, long maxSymbols) throws IOException {
-        HuffmanCode code = HuffmanCode.read(in, Math.min(maxSymbols, in.remaining() / 4));
-        float[] values = in.readFloats(code.symbols(), "codebook");
+        HuffmanCode code = HuffmanCode.read(in, Math.min(maxSymbols, 8L * in.remaining()));
+        float[] values = SortedValueCoder.read(in, runLengths(code), code.symbols());
         return new HuffmanCodebook(code, values, null, null);
+    }
+
+    /** Values of one code length form a run of increasing bit patterns (ranks follow symbol order). */
+    private static int[] runLengths(HuffmanCode code) {
+        int[] runs = new int[code.maxLength() + 1];
+        for (int len = 0; len <= code.maxLength(); len++) {
+            runs[len] = code.countOfLength(len);
+        }
+        return runs;
     }
 }

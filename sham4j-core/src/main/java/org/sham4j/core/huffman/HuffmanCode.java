@@ -17,8 +17,11 @@ public final class HuffmanCode {
 
     private final int symbols;
     private final int[] countOfLength;
-    private final int[] lengthOfRank;
-    private final long[] codeOfRank;
+    /** Per-rank lengths and codewords, made on first use by an encoder (a decoder needs only the counts). */
+    private volatile Tables tables;
+
+    private record Tables(int[] lengths, long[] codes) {
+    }
 
     private HuffmanCode(int[] countOfLength) {
         this.countOfLength = countOfLength;
@@ -27,8 +30,20 @@ public final class HuffmanCode {
             k += c;
         }
         this.symbols = k;
-        this.lengthOfRank = new int[k];
-        this.codeOfRank = new long[k];
+    }
+
+    private Tables tables() {
+        Tables t = tables;
+        if (t == null) {
+            t = tabulate();
+            tables = t;
+        }
+        return t;
+    }
+
+    private Tables tabulate() {
+        int[] lengths = new int[symbols];
+        long[] codes = new long[symbols];
         long code = 0;
         int rank = 0;
         for (int len = 0; len < countOfLength.length; len++) {
@@ -36,11 +51,12 @@ public final class HuffmanCode {
                 code <<= 1;
             }
             for (int c = 0; c < countOfLength[len]; c++) {
-                lengthOfRank[rank] = len;
-                codeOfRank[rank] = code++;
+                lengths[rank] = len;
+                codes[rank] = code++;
                 rank++;
             }
         }
+        return new Tables(lengths, codes);
     }
 
     /** An optimal code for the given positive symbol counts, with each symbol's rank in it. */
@@ -110,11 +126,11 @@ public final class HuffmanCode {
     }
 
     public int length(int rank) {
-        return lengthOfRank[rank];
+        return tables().lengths[rank];
     }
 
     public long code(int rank) {
-        return codeOfRank[rank];
+        return tables().codes[rank];
     }
 
     /** Number of codewords of length {@code len}. */

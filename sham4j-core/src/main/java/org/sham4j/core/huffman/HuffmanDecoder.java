@@ -40,12 +40,12 @@ public final class HuffmanDecoder {
             rank += count[len];
         }
         java.util.Arrays.fill(table, -1);
-        for (int r = 0; r < code.symbols(); r++) {
-            int len = code.length(r);
-            if (len <= tableBits) {
-                int from = (int) (code.code(r) << (tableBits - len));
-                int to = (int) ((code.code(r) + 1) << (tableBits - len));
-                java.util.Arrays.fill(table, from, to, (r << 6) | len);
+        for (int len = 0; len <= tableBits; len++) {
+            for (int t = 0; t < count[len]; t++) {
+                long cw = firstCode[len] + t;
+                int from = (int) (cw << (tableBits - len));
+                int to = (int) ((cw + 1) << (tableBits - len));
+                java.util.Arrays.fill(table, from, to, ((firstRank[len] + t) << 6) | len);
             }
         }
     }
