@@ -7,12 +7,12 @@ import org.sham4j.core.bits.Bits;
 /**
  * Where each block of consecutive columns starts in a sequentially coded stream, so that threads can
  * decode blocks independently. Columns are split evenly into blocks; for every block but the first (whose
- * values are all 0) it records a few fields, such as a bit offset, each packed at the fewest bits that hold
- * its largest value.
+ * values are all 0) it records a few non-decreasing fields, such as a bit offset, each stored as the steps
+ * between consecutive blocks packed at the fewest bits that hold the largest step.
  */
 public final class BlockIndex {
-    /** Coded bits per block the index aims at: its cost stays near 0.1 % of the stream. */
-    private static final long BITS_PER_BLOCK = 1 << 16;
+    /** Coded bits per block the index aims at: its cost stays near 0.02 % of the stream. */
+    private static final long BITS_PER_BLOCK = 1 << 17;
     private static final int MAX_BLOCKS = 64;
 
     private final int cols;
@@ -56,14 +56,14 @@ public final class BlockIndex {
         out.writeVarLong(blocks());
         for (long[] f : fields) {
             long max = 0;
-            for (long v : f) {
-                max = Math.max(max, v);
+            for (int b = 1; b < f.length; b++) {
+                max = Math.max(max, f[b] - f[b - 1]);
             }
             int width = Bits.widthFor(max);
             out.writeByte(width);
             BitWriter w = new BitWriter();
             for (int b = 1; b < f.length; b++) {
-                w.write(f[b], width);
+                w.write(f[b] - f[b - 1], width);
             }
             out.writeBits(w.toWords(), w.bitLength());
         }
@@ -82,8 +82,9 @@ public final class BlockIndex {
             PayloadInput.check(width <= 63, "block index width " + width);
             long[] words = in.readBits((long) (blocks - 1) * width, "block index");
             for (int b = 1; b < blocks; b++) {
-                long v = width == 0 ? 0 : Bits.read(words, (long) (b - 1) * width, width);
-                PayloadInput.check(v <= maxValues[f] && v >= fields[f][b - 1], "block index value out of order");
+                long step = width == 0 ? 0 : Bits.read(words, (long) (b - 1) * width, width);
+                long v = fields[f][b - 1] + step;
+                PayloadInput.check(step <= maxValues[f] && v <= maxValues[f], "block index value out of range");
                 fields[f][b] = v;
             }
         }
