@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sham4j.cli.bench.BenchRecord;
 import org.sham4j.cli.bench.BenchReport;
@@ -16,6 +15,7 @@ import org.sham4j.core.format.ProductExecutor;
 import org.sham4j.core.io.AtomicFiles;
 import org.sham4j.core.io.NamedMatrix;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,6 +51,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
+    @Mixin
+    PrepareOptions prepare = new PrepareOptions();
+
     @Override
     public Integer call() throws Exception {
         List<MatrixFormat> fmts = Formats.parseList(formats);
@@ -58,10 +61,21 @@ final class BenchCommand implements Callable<Integer> {
         BenchRunner runner = new BenchRunner(t, batch, repeat);
         List<NamedMatrix> inputs = Inputs.read(files);
         List<BenchRecord> records = new ArrayList<>();
+        List<String> prepared = new ArrayList<>();
         Progress progress = new Progress(inputs.size() * fmts.size(), !quiet);
         try (ProductExecutor executor = new ProductExecutor(t)) {
             for (NamedMatrix in : inputs) {
-                BenchRunner.MatrixFacts facts = runner.facts(in.name(), in.matrix(), Map.of());
+                if (prepare.active()) {
+                    progress.step(in.name() + " / prune, quantize");
+                }
+                PrepareOptions.Prepared p = prepare.apply(in);
+                if (!p.report().isEmpty()) {
+                    prepared.add(String.format("%s: %.2f%% zeros, %s k=%s, mse %.4g, entropy %.3f bits, %.2f s",
+                            in.name(), p.report().get("sparsity"), p.report().get("quantizer"), p.report().get("k"),
+                            p.report().get("mse"), p.report().get("entropy"),
+                            ((Long) p.report().get("quantizeNanos")) / 1e9));
+                }
+                BenchRunner.MatrixFacts facts = runner.facts(in.name(), p.matrix(), p.report());
                 for (MatrixFormat f : fmts) {
                     progress.step(in.name() + " / " + f.name());
                     records.add(runner.run(facts, f, executor));
@@ -71,6 +85,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         progress.finish();
         BenchReport report = new BenchReport(records);
+        prepared.forEach(System.out::println);
         System.out.print(report.table());
         if (json != null) {
             AtomicFiles.write(json, report.json().getBytes(StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import org.sham4j.core.format.Formats;
 import org.sham4j.core.format.ShmFile;
 import org.sham4j.core.io.NamedMatrix;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,11 +26,19 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT.shm", description = "output file (written atomically)")
     Path out;
 
+    @Mixin
+    PrepareOptions prepare = new PrepareOptions();
+
     @Override
     public Integer call() throws Exception {
         NamedMatrix in = Inputs.readOne(input);
-        CompressedMatrix c = format.equalsIgnoreCase("auto") ? Formats.smallest(in.matrix())
-                : Formats.byName(format).encode(in.matrix());
+        PrepareOptions.Prepared p = prepare.apply(in);
+        CompressedMatrix c = format.equalsIgnoreCase("auto") ? Formats.smallest(p.matrix())
+                : Formats.byName(format).encode(p.matrix());
+        if (!p.report().isEmpty()) {
+            System.out.printf("%s: pruned to %.2f%% zeros, %s k=%s, mse %.4g%n", in.name(), p.report().get("sparsity"),
+                    p.report().get("quantizer"), p.report().get("k"), p.report().get("mse"));
+        }
         ShmFile.save(out, c);
         long bytes = c.size().totalBytes();
         System.out.printf("%s: %dx%d, %d non-zeros -> %s, %s (%.4f bits per entry, %.2f%% of float32)%n", in.name(),
