@@ -75,11 +75,6 @@ final class Partition implements Codes {
         return codebook.length;
     }
 
-    /** First distinct value of each cluster, then d (not a copy). */
-    int[] starts() {
-        return starts;
-    }
-
     /** Empirical entropy in bits of the cluster of a weight drawn from the histogram. */
     double entropy(Histogram h) {
         double[] counts = new double[size()];

@@ -7,9 +7,10 @@ import java.util.Arrays;
  * of the shared value of every weight, and the quality of the result.
  * <p>
  * Under {@link Zeros#KEEP} a weight equal to zero has the assignment {@link #ZERO} and stays exactly 0; the
- * codebook then holds only values given to non-zero weights (it contains 0 only if a quantizer maps a
- * non-zero weight to 0, which only {@link UniformQuantizer} may do). {@link #mse()} is over all weights,
- * {@link #entropy()} over the weights that were clustered.
+ * codebook then holds only values given to non-zero weights, and k counts them. It contains 0 only if non-zero
+ * weights are mapped to 0: {@link UniformQuantizer} with offset 0 does so with small weights, the other
+ * quantizers only if the mean of a cluster rounds to 0. {@link #mse()} is over all weights, {@link #entropy()}
+ * over the weights that were clustered.
  */
 public final class Quantization {
     /** The assignment of a weight that was left out as an exact zero. */

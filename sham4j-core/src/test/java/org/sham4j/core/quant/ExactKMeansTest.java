@@ -14,23 +14,26 @@ class ExactKMeansTest {
     private static double bruteForce(float[] w, int k) {
         float[] s = w.clone();
         Arrays.sort(s);
-        float[] distinct = Arrays.stream(toDoubles(s)).distinct().collect(() -> new float[1][0],
-                (a, v) -> a[0] = append(a[0], (float) v), (a, b) -> { }) [0];
-        return best(s, distinct, 0, k);
+        float[] distinct = new float[s.length];
+        int d = 0;
+        for (float v : s) {
+            if (d == 0 || v != distinct[d - 1]) {
+                distinct[d++] = v;
+            }
+        }
+        return best(s, Arrays.copyOf(distinct, d), 0, k);
     }
 
-    private static double[] toDoubles(float[] f) {
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
+    private static int distinctCount(float[] w) {
+        float[] s = w.clone();
+        Arrays.sort(s);
+        int d = 0;
+        for (int i = 0; i < s.length; i++) {
+            if (i == 0 || s[i] != s[i - 1]) {
+                d++;
+            }
         }
         return d;
-    }
-
-    private static float[] append(float[] a, float v) {
-        float[] b = Arrays.copyOf(a, a.length + 1);
-        b[a.length] = v;
-        return b;
     }
 
     /** Best error of the weights with values distinct[from..] in k runs. */
@@ -75,7 +78,7 @@ class ExactKMeansTest {
             for (int i = 0; i < n; i++) {
                 w[i] = trial % 2 == 0 ? r.nextInt(12) - 6 : (float) r.nextGaussian();
             }
-            int d = (int) Arrays.stream(toDoubles(w)).distinct().count();
+            int d = distinctCount(w);
             for (int k = 1; k <= Math.min(d, 10); k++) {
                 Quantization q = dp.quantize(w, k, Zeros.CLUSTER);
                 double expected = bruteForce(w, k);

@@ -41,7 +41,8 @@ class MatrixCompressionTest {
         MatrixCompression.Result p = MatrixCompression.apply(a, 50, null);
         assertEquals("none", p.quantizer());
         assertEquals(50, p.sparsity());
-        List<MatrixCompression.Result> rs = MatrixCompression.applyUnified(List.of(a, b), 20, QuantizerSpec.parse("pws:4"));
+        List<MatrixCompression.Result> rs = MatrixCompression.applyUnified(List.of(a, b), 20,
+                QuantizerSpec.parse("pws:4"));
         assertEquals(2, rs.size());
         assertEquals(rs.get(0).k(), rs.get(1).k());
         assertTrue(rs.get(0).sparsity() >= 20);
