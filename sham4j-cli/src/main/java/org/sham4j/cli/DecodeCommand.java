@@ -4,25 +4,36 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.ShmFile;
+import org.sham4j.core.io.MatrixMarketWriter;
 import org.sham4j.core.io.NpyWriter;
+import org.sham4j.core.matrix.SparseMatrix;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sham decode IN.shm --out OUT.npy}. */
 @Command(name = "decode", mixinStandardHelpOptions = true,
-        description = "Decode a .shm file to a float32 NumPy array (.npy), exactly.")
+        description = "Decode a .shm file, exactly, to a float32 NumPy array (.npy) or a Matrix Market file "
+                + "(.mtx, .mtx.gz).")
 final class DecodeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN.shm")
     Path input;
 
-    @Option(names = "--out", required = true, paramLabel = "OUT.npy", description = "output file (written atomically)")
+    @Option(names = "--out", required = true, paramLabel = "OUT",
+            description = "output file, .npy, .mtx or .mtx.gz (written atomically)")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         CompressedMatrix c = ShmFile.load(input);
-        NpyWriter.write(out, c.toDense());
+        String name = out.getFileName().toString();
+        if (name.endsWith(".mtx") || name.endsWith(".mtx.gz")) {
+            MatrixMarketWriter.write(out, SparseMatrix.fromDense(c.toDense()));
+        } else if (name.endsWith(".npy")) {
+            NpyWriter.write(out, c.toDense());
+        } else {
+            throw new IllegalArgumentException("--out " + out + ": name must end in .npy, .mtx or .mtx.gz");
+        }
         System.out.printf("%s: %s %dx%d -> %s%n", input, c.format().name(), c.rows(), c.cols(), out);
         return 0;
     }
