@@ -12,26 +12,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sham4j.core.SharedData;
 import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.SparseMatrix;
 
 /** Reads the real files of {@code shared/data} beside the repository root; skipped where it is absent. */
 class SharedDataTest {
-    private static Path data;
-
-    @BeforeAll
-    static void findSharedData() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("shared/data"))) {
-                data = p.resolve("shared/data");
-                return;
-            }
-        }
-    }
-
     private static String file(String relative) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(data != null, "../shared/data absent: skipping");
-        return data.resolve(relative).toString();
+        return SharedData.file(relative);
     }
 
     private static NamedMatrix only(String spec) throws IOException {
