@@ -39,7 +39,8 @@ final class BenchCommand implements Callable<Integer> {
     int batch;
 
     @Option(names = "--repeat", defaultValue = "15", paramLabel = "N",
-            description = "timed runs per product, after warm-up; the median is reported (default 15)")
+            description = "timed runs per product, after warm-up; the median is reported (default 15; 0 skips "
+                    + "timing: sizes and errors only)")
     int repeat;
 
     @Option(names = "--json", paramLabel = "OUT", description = "write the results as JSON")

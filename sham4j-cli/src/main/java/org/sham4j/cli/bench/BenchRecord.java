@@ -3,14 +3,14 @@ package org.sham4j.cli.bench;
 import java.util.Map;
 
 /**
- * What {@code sham bench} measures for one (matrix, format) pair. Times are medians in nanoseconds;
- * the threaded times are those on {@code threads} threads.
+ * What {@code sham bench} measures for one (matrix, format) pair. Times are medians in nanoseconds (null
+ * when timing was skipped); the threaded times are those on {@code threads} threads.
  */
 public record BenchRecord(
         String matrix, int rows, int cols, long nnz, int distinct, String format,
         long bytes, Map<String, Long> parts, double upperBoundBits, double informationLimitBits,
         long buildNanos, int batch, int threads,
-        long vectorNanos, long batchNanos, long vectorNanosThreaded, long batchNanosThreaded,
+        Long vectorNanos, Long batchNanos, Long vectorNanosThreaded, Long batchNanosThreaded,
         double maxAbsError, Map<String, Object> preparation) {
 
     public long entries() {

@@ -52,8 +52,8 @@ public final class BenchReport {
         return table.toString();
     }
 
-    private static String micros(long nanos) {
-        return String.format("%.1f", nanos / 1e3);
+    private static String micros(Long nanos) {
+        return nanos == null ? "-" : String.format("%.1f", nanos / 1e3);
     }
 
     public String json() {

@@ -19,9 +19,10 @@ public final class BenchRunner {
     private final int batch;
     private final int repeat;
 
+    /** A runner; {@code repeat} 0 skips the timings (sizes and errors only). */
     public BenchRunner(int threads, int batch, int repeat) {
-        if (threads < 1 || batch < 1 || repeat < 1) {
-            throw new IllegalArgumentException("threads, batch and repeat must be at least 1");
+        if (threads < 1 || batch < 1 || repeat < 0) {
+            throw new IllegalArgumentException("threads and batch must be at least 1, repeat at least 0");
         }
         this.threads = threads;
         this.batch = batch;
@@ -77,20 +78,32 @@ public final class BenchRunner {
         float[] y1 = new float[cols];
         float[] yb = new float[batch * cols];
         float[] x1 = java.util.Arrays.copyOf(f.x(), n);
-        long vec = Timer.median(() -> c.multiply(x1, 1, y1), repeat);
-        long bat = Timer.median(() -> c.multiply(f.x(), batch, yb), repeat);
+        Long vec = time(() -> c.multiply(x1, 1, y1));
+        Long bat = time(() -> c.multiply(f.x(), batch, yb));
+        if (repeat == 0) {
+            c.multiply(x1, 1, y1);
+            c.multiply(f.x(), batch, yb);
+        }
         double err = Math.max(maxAbsError(y1, f.reference(), 1, cols), maxAbsError(yb, f.reference(), batch, cols));
-        long vecT = vec;
-        long batT = bat;
+        Long vecT = vec;
+        Long batT = bat;
         if (threads > 1) {
-            vecT = Timer.median(() -> c.multiply(x1, 1, y1, executor), repeat);
-            batT = Timer.median(() -> c.multiply(f.x(), batch, yb, executor), repeat);
+            vecT = time(() -> c.multiply(x1, 1, y1, executor));
+            batT = time(() -> c.multiply(f.x(), batch, yb, executor));
+            if (repeat == 0) {
+                c.multiply(x1, 1, y1, executor);
+                c.multiply(f.x(), batch, yb, executor);
+            }
             err = Math.max(err, Math.max(maxAbsError(y1, f.reference(), 1, cols),
                     maxAbsError(yb, f.reference(), batch, cols)));
         }
         return new BenchRecord(f.name(), n, cols, m.nnz(), f.distinct(), format.name(), bytes, parts,
                 c.upperBoundBits().orElse(Double.NaN), f.informationLimitBits(), buildNanos, batch, threads,
                 vec, bat, vecT, batT, err, f.preparation());
+    }
+
+    private Long time(Runnable task) {
+        return repeat == 0 ? null : Timer.median(task, repeat);
     }
 
     private static double maxAbsError(float[] y, double[] ref, int batch, int cols) {
