@@ -1,6 +1,9 @@
 package org.sham4j.cli.bench;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import org.sham4j.cli.report.Csv;
@@ -70,10 +73,17 @@ public final class BenchReport {
         return arr + "\n";
     }
 
+    /** The flat fields, then the preparation fields (prune, quantizer, ...) of any record, empty where absent. */
     public String csv() {
-        StringBuilder sb = new StringBuilder(Csv.line(FIELDS.stream().map(Map.Entry::getKey).toList()));
+        Set<String> extra = new LinkedHashSet<>();
+        records.forEach(r -> extra.addAll(r.preparation().keySet()));
+        List<String> header = new ArrayList<>(FIELDS.stream().map(Map.Entry::getKey).toList());
+        header.addAll(extra);
+        StringBuilder sb = new StringBuilder(Csv.line(header));
         for (BenchRecord r : records) {
-            sb.append(Csv.line(FIELDS.stream().map(f -> f.getValue().apply(r)).toList()));
+            List<Object> row = new ArrayList<>(FIELDS.stream().map(f -> f.getValue().apply(r)).toList());
+            extra.forEach(key -> row.add(r.preparation().get(key)));
+            sb.append(Csv.line(row));
         }
         return sb.toString();
     }
