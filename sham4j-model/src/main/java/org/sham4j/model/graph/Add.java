@@ -1,0 +1,9 @@
+package org.sham4j.model.graph;
+
+/** Elementwise sum of two or more inputs of the same shape. */
+public record Add() implements Layer {
+    @Override
+    public String kind() {
+        return "Add";
+    }
+}

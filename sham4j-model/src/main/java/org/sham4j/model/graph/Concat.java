@@ -1,0 +1,9 @@
+package org.sham4j.model.graph;
+
+/** Joins its inputs along {@code axis} (negative counts from the end). */
+public record Concat(int axis) implements Layer {
+    @Override
+    public String kind() {
+        return "Concat";
+    }
+}

@@ -1,0 +1,9 @@
+package org.sham4j.model.graph;
+
+/** Dropout: the identity at inference; {@code rate} is kept for training. */
+public record Dropout(float rate) implements Layer {
+    @Override
+    public String kind() {
+        return "Dropout";
+    }
+}

@@ -1,0 +1,9 @@
+package org.sham4j.model.graph;
+
+/** ONNX Flatten: (d0, ..., dn) to (d0·...·d(axis-1), d(axis)·...·dn). */
+public record Flatten(int axis) implements Layer {
+    @Override
+    public String kind() {
+        return "Flatten";
+    }
+}

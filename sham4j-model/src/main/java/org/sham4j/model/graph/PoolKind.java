@@ -1,0 +1,6 @@
+package org.sham4j.model.graph;
+
+/** What a pooling layer takes of its window. */
+public enum PoolKind {
+    MAX, AVERAGE
+}

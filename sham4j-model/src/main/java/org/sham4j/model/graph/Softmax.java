@@ -1,0 +1,9 @@
+package org.sham4j.model.graph;
+
+/** Softmax along {@code axis} (negative counts from the end). */
+public record Softmax(int axis) implements Layer {
+    @Override
+    public String kind() {
+        return "Softmax";
+    }
+}
