@@ -37,6 +37,19 @@ public final class PackedInts {
         return width == 0 ? 0 : (int) Bits.read(words, (long) index * width, width);
     }
 
+    /** Copies values {@code from .. from + count - 1} into {@code dst[0 .. count - 1]}. */
+    public void get(int from, int[] dst, int count) {
+        if (width == 0) {
+            java.util.Arrays.fill(dst, 0, count, 0);
+            return;
+        }
+        long pos = (long) from * width;
+        int down = 64 - width;
+        for (int k = 0; k < count; k++, pos += width) {
+            dst[k] = (int) (Bits.peek(words, pos) >>> down);
+        }
+    }
+
     public int width() {
         return width;
     }
