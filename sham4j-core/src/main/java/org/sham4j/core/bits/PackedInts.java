@@ -44,9 +44,20 @@ public final class PackedInts {
             return;
         }
         long pos = (long) from * width;
+        int index = (int) (pos >>> 6);
+        int shift = (int) pos & 63;
+        long cur = words[index];
+        long next = words[index + 1];
         int down = 64 - width;
-        for (int k = 0; k < count; k++, pos += width) {
-            dst[k] = (int) (Bits.peek(words, pos) >>> down);
+        for (int k = 0; k < count; k++) {
+            dst[k] = (int) (((cur << shift) | ((next >>> 1) >>> (63 - shift))) >>> down);
+            shift += width;
+            if (shift >= 64) {
+                shift -= 64;
+                index++;
+                cur = next;
+                next = words[index + 1];
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import org.sham4j.core.format.ValueAlphabet;
 import org.sham4j.core.huffman.HuffmanCode;
 import org.sham4j.core.huffman.HuffmanCursor;
 import org.sham4j.core.huffman.HuffmanDecoder;
+import org.sham4j.core.huffman.HuffmanRuns;
 import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.SparseMatrix;
 
@@ -36,7 +37,7 @@ final class ShamStored extends ColumnBlockedMatrix {
 
     private final HuffmanCodebook codebook;
     private final HuffmanDecoder decoder;
-    private final float[] values;
+    private final HuffmanRuns runs;
     private final PackedInts colPtr;
     private final PackedInts rowIdx;
     private final BlockIndex blocks;
@@ -49,7 +50,7 @@ final class ShamStored extends ColumnBlockedMatrix {
         super(rows, cols);
         this.codebook = codebook;
         this.decoder = codebook.decoder();
-        this.values = codebook.values();
+        this.runs = new HuffmanRuns(decoder, codebook.values());
         this.colPtr = colPtr;
         this.rowIdx = rowIdx;
         this.blocks = blocks;
@@ -211,19 +212,21 @@ final class ShamStored extends ColumnBlockedMatrix {
                 vals = new float[len];
             }
             int q = ptr[k] - ptr[0];
-            int t = 0;
-            for (; t < len && ((q + t) & 3) != 0; t++) {
-                vals[t] = values[next(q + t, a, b, c, d)];
+            int oa = -q & 3;
+            int ob = (1 - q) & 3;
+            int oc = (2 - q) & 3;
+            int od = (3 - q) & 3;
+            int lim = len - (HuffmanRuns.RUN - 1) * LANES;
+            while (oa < lim && ob < lim && oc < lim && od < lim) {
+                oa = a.run(vals, oa, LANES);
+                ob = b.run(vals, ob, LANES);
+                oc = c.run(vals, oc, LANES);
+                od = d.run(vals, od, LANES);
             }
-            for (; t + 4 <= len; t += 4) {
-                vals[t] = values[a.next()];
-                vals[t + 1] = values[b.next()];
-                vals[t + 2] = values[c.next()];
-                vals[t + 3] = values[d.next()];
-            }
-            for (; t < len; t++) {
-                vals[t] = values[next(q + t, a, b, c, d)];
-            }
+            finish(a, vals, oa, len);
+            finish(b, vals, ob, len);
+            finish(c, vals, oc, len);
+            finish(d, vals, od, len);
             rowIdx.get(ptr[k], rowsOf, len);
             sink.accept(ptr, k, e - k, ptr[k], rowsOf, vals, c0 + k);
             k = e;
@@ -231,20 +234,13 @@ final class ShamStored extends ColumnBlockedMatrix {
     }
 
     private HuffmanCursor cursor(int lane, int block) {
-        return new HuffmanCursor(decoder, words, laneStart[lane] + blocks.get(lane, block));
+        return new HuffmanCursor(runs, words, laneStart[lane] + blocks.get(lane, block));
     }
 
-    /** Rank of the non-zero at block position q, from its lane. */
-    private static int next(int q, HuffmanCursor a, HuffmanCursor b, HuffmanCursor c, HuffmanCursor d) {
-        switch (q & 3) {
-            case 0:
-                return a.next();
-            case 1:
-                return b.next();
-            case 2:
-                return c.next();
-            default:
-                return d.next();
+    /** Decodes the rest of a lane's values in a run of columns, from out[o]. */
+    private static void finish(HuffmanCursor lane, float[] out, int o, int len) {
+        for (; o < len; o += LANES) {
+            out[o] = lane.one();
         }
     }
 
