@@ -42,6 +42,18 @@ public final class BitWriter {
         bitLength += width;
     }
 
+    /** Appends the first {@code bitLength} bits of MSB-first words. */
+    public void append(long[] src, long bitLength) {
+        int full = (int) (bitLength >>> 6);
+        for (int i = 0; i < full; i++) {
+            write(src[i], 64);
+        }
+        int tail = (int) (bitLength & 63);
+        if (tail > 0) {
+            write(src[full] >>> (64 - tail), tail);
+        }
+    }
+
     /** Number of bits written. */
     public long bitLength() {
         return bitLength;

@@ -37,6 +37,30 @@ public final class PackedInts {
         return width == 0 ? 0 : (int) Bits.read(words, (long) index * width, width);
     }
 
+    /** Copies values {@code from .. from + count - 1} into {@code dst[0 .. count - 1]}. */
+    public void get(int from, int[] dst, int count) {
+        if (width == 0) {
+            java.util.Arrays.fill(dst, 0, count, 0);
+            return;
+        }
+        long pos = (long) from * width;
+        int index = (int) (pos >>> 6);
+        int shift = (int) pos & 63;
+        long cur = words[index];
+        long next = words[index + 1];
+        int down = 64 - width;
+        for (int k = 0; k < count; k++) {
+            dst[k] = (int) (((cur << shift) | ((next >>> 1) >>> (63 - shift))) >>> down);
+            shift += width;
+            if (shift >= 64) {
+                shift -= 64;
+                index++;
+                cur = next;
+                next = words[index + 1];
+            }
+        }
+    }
+
     public int width() {
         return width;
     }

@@ -71,7 +71,16 @@ public final class HuffmanDecoder {
 
     /** Decodes a codeword longer than the table: returns (rank &lt;&lt; 6) | length. */
     public int decodeLong(long window) {
-        for (int len = tableBits + 1; len <= maxLength; len++) {
+        return decodeFrom(window, tableBits + 1);
+    }
+
+    /**
+     * Decodes a codeword known to be at least {@code minLength} bits long: returns (rank &lt;&lt; 6) | length.
+     * Left-justified, a canonical code's codewords grow with length, so the first length whose range holds
+     * the window's prefix is the codeword's.
+     */
+    public int decodeFrom(long window, int minLength) {
+        for (int len = minLength; len <= maxLength; len++) {
             long off = (window >>> (64 - len)) - firstCode[len];
             if (off >= 0 && off < count[len]) {
                 return ((firstRank[len] + (int) off) << 6) | len;

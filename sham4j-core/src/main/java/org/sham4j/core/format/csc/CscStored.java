@@ -1,6 +1,7 @@
 package org.sham4j.core.format.csc;
 
 import org.sham4j.core.format.ColumnBlockedMatrix;
+import org.sham4j.core.format.ColumnKernel;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PayloadOutput;
 import org.sham4j.core.format.SparseArrays;
@@ -46,30 +47,7 @@ final class CscStored extends ColumnBlockedMatrix {
     protected void multiplyBlock(float[] xt, int batch, float[] y, int block) {
         int c0 = evenBlockStart(block, blockCount());
         int c1 = evenBlockStart(block + 1, blockCount());
-        if (batch == 1) {
-            for (int j = c0; j < c1; j++) {
-                float s = 0f;
-                for (int p = colPtr[j], end = colPtr[j + 1]; p < end; p++) {
-                    s += xt[rowIdx[p]] * values[p];
-                }
-                y[j] = s;
-            }
-            return;
-        }
-        float[] acc = new float[batch];
-        for (int j = c0; j < c1; j++) {
-            java.util.Arrays.fill(acc, 0f);
-            for (int p = colPtr[j], end = colPtr[j + 1]; p < end; p++) {
-                float v = values[p];
-                int base = rowIdx[p] * batch;
-                for (int b = 0; b < batch; b++) {
-                    acc[b] += v * xt[base + b];
-                }
-            }
-            for (int b = 0; b < batch; b++) {
-                y[b * cols + j] = acc[b];
-            }
-        }
+        ColumnKernel.multiply(colPtr, c0, c1 - c0, 0, rowIdx, values, xt, batch, y, cols, c0);
     }
 
     @Override

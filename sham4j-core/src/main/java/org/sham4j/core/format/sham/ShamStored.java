@@ -2,12 +2,12 @@ package org.sham4j.core.format.sham;
 
 import java.io.IOException;
 import java.util.OptionalDouble;
-import org.sham4j.core.bits.BitCursor;
 import org.sham4j.core.bits.BitWriter;
 import org.sham4j.core.bits.Bits;
 import org.sham4j.core.bits.PackedInts;
 import org.sham4j.core.format.BlockIndex;
 import org.sham4j.core.format.ColumnBlockedMatrix;
+import org.sham4j.core.format.ColumnKernel;
 import org.sham4j.core.format.HuffmanCodebook;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PaperBounds;
@@ -15,36 +15,47 @@ import org.sham4j.core.format.PayloadInput;
 import org.sham4j.core.format.PayloadOutput;
 import org.sham4j.core.format.SizeBreakdown;
 import org.sham4j.core.format.ValueAlphabet;
+import org.sham4j.core.huffman.HuffmanCode;
+import org.sham4j.core.huffman.HuffmanCursor;
 import org.sham4j.core.huffman.HuffmanDecoder;
+import org.sham4j.core.huffman.HuffmanRuns;
 import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.SparseMatrix;
 
 /**
- * A matrix as an sHAM. Column pointers are packed apart; the stream holds, for each non-zero in column order,
- * its row index (at the fewest bits that hold n - 1) followed by the codeword of its value, so that one
- * 64-bit window serves both.
+ * A matrix as an sHAM. Column pointers and row indices are packed apart, at the fewest bits that hold them.
+ * The codewords of the non-zeros go to {@value #LANES} lanes: within a block, the non-zero at position q
+ * (counted from the block's first, in column order) goes to lane q mod {@value #LANES}. Each lane is one bit
+ * stream over all blocks, stored one after the other, and the block index records where each block starts
+ * in each lane, so that a kernel decodes the lanes of a block at once and their dependency chains overlap.
  */
 final class ShamStored extends ColumnBlockedMatrix {
+    /** Codeword streams decoded side by side. */
+    static final int LANES = 4;
+    /** Non-zeros decoded ahead of a product, in whole columns: the buffers stay in L1. */
+    private static final int CHUNK = 1024;
+
     private final HuffmanCodebook codebook;
     private final HuffmanDecoder decoder;
-    private final float[] values;
+    private final HuffmanRuns runs;
     private final PackedInts colPtr;
-    private final int rowWidth;
+    private final PackedInts rowIdx;
     private final BlockIndex blocks;
+    /** Start of lane l in {@link #words} (l &lt;= LANES; the last is the total length). */
+    private final long[] laneStart;
     private final long[] words;
-    private final long bitLength;
 
-    private ShamStored(int rows, int cols, HuffmanCodebook codebook, PackedInts colPtr, BlockIndex blocks,
-                       long[] words, long bitLength) {
+    private ShamStored(int rows, int cols, HuffmanCodebook codebook, PackedInts colPtr, PackedInts rowIdx,
+                       BlockIndex blocks, long[] laneStart, long[] words) {
         super(rows, cols);
         this.codebook = codebook;
         this.decoder = codebook.decoder();
-        this.values = codebook.values();
+        this.runs = new HuffmanRuns(decoder, codebook.values());
         this.colPtr = colPtr;
-        this.rowWidth = Bits.widthFor(Math.max(0, rows - 1));
+        this.rowIdx = rowIdx;
         this.blocks = blocks;
+        this.laneStart = laneStart;
         this.words = words;
-        this.bitLength = bitLength;
     }
 
     static ShamStored build(SparseMatrix m) {
@@ -52,69 +63,85 @@ final class ShamStored extends ColumnBlockedMatrix {
         int c = m.cols();
         HuffmanCodebook cb = HuffmanCodebook.build(ValueAlphabet.of(m.values(), nnz, 0));
         int rowWidth = Bits.widthFor(Math.max(0, m.rows() - 1));
-        long codedBits = cb.codedBits() + (long) nnz * rowWidth;
-        int blockCount = BlockIndex.blocksFor(c, codedBits);
-        long[] offsets = new long[blockCount];
-        BitWriter w = new BitWriter(codedBits);
+        int blockCount = BlockIndex.blocksFor(c, cb.codedBits() + (long) nnz * rowWidth);
+        long[][] offsets = new long[LANES][blockCount];
+        BitWriter[] lanes = new BitWriter[LANES];
+        for (int l = 0; l < LANES; l++) {
+            lanes[l] = new BitWriter(cb.codedBits() / LANES + 64);
+        }
         int[] ptr = m.colPtr();
-        int[] ri = m.rowIdx();
         float[] v = m.values();
-        int block = 1;
-        for (int j = 0; j < c; j++) {
-            if (block < blockCount && j == BlockIndex.startColumn(c, blockCount, block)) {
-                offsets[block++] = w.bitLength();
+        for (int b = 0; b < blockCount; b++) {
+            int p0 = ptr[BlockIndex.startColumn(c, blockCount, b)];
+            int p1 = ptr[BlockIndex.startColumn(c, blockCount, b + 1)];
+            for (int l = 0; l < LANES; l++) {
+                offsets[l][b] = lanes[l].bitLength();
             }
-            for (int p = ptr[j]; p < ptr[j + 1]; p++) {
-                w.write(ri[p], rowWidth);
+            for (int p = p0; p < p1; p++) {
                 int r = cb.rankOf(v[p]);
-                w.write(cb.code().code(r), cb.code().length(r));
+                lanes[(p - p0) % LANES].write(cb.code().code(r), cb.code().length(r));
             }
         }
+        long[] laneStart = new long[LANES + 1];
+        BitWriter all = new BitWriter(cb.codedBits());
+        for (int l = 0; l < LANES; l++) {
+            all.append(lanes[l].toWords(), lanes[l].bitLength());
+            laneStart[l + 1] = all.bitLength();
+        }
         return new ShamStored(m.rows(), c, cb, PackedInts.pack(ptr, 0, c + 1, nnz),
-                BlockIndex.of(c, new long[][] {offsets}), w.toWords(), w.bitLength());
+                PackedInts.pack(m.rowIdx(), 0, nnz, Math.max(0, m.rows() - 1)), BlockIndex.of(c, offsets),
+                laneStart, all.toWords());
     }
 
     static ShamStored read(int rows, int cols, PayloadInput in) throws IOException {
         long entries = (long) rows * cols;
         int nnz = in.readCount("non-zero count", entries);
-        long bitLength = in.readBitLength((long) nnz * (64 + 32), "stream");
+        long[] laneStart = new long[LANES + 1];
+        long[] laneBits = new long[LANES];
+        for (int l = 0; l < LANES; l++) {
+            laneBits[l] = in.readBitLength((long) nnz * HuffmanCode.MAX_LENGTH, "lane " + l);
+            laneStart[l + 1] = laneStart[l] + laneBits[l];
+        }
         HuffmanCodebook cb = HuffmanCodebook.read(in, nnz);
         PayloadInput.check(cb.size() > 0 || nnz == 0, "empty codebook with non-zeros");
         for (float v : cb.values()) {
             PayloadInput.check(v != 0f, "zero in the codebook of non-zeros");
         }
-        BlockIndex blocks = BlockIndex.read(in, cols, new long[] {bitLength});
+        BlockIndex blocks = BlockIndex.read(in, cols, laneBits);
         int ptrWidth = Bits.widthFor(nnz);
         PackedInts colPtr = PackedInts.wrap(ptrWidth, cols + 1,
                 in.readBits((long) (cols + 1) * ptrWidth, "column pointers"));
-        long[] words = in.readBits(bitLength, "stream");
+        int rowWidth = Bits.widthFor(Math.max(0, rows - 1));
+        PackedInts rowIdx = PackedInts.wrap(rowWidth, nnz, in.readBits((long) nnz * rowWidth, "row indices"));
+        long[] words = in.readBits(laneStart[LANES], "codewords");
         PayloadInput.check(colPtr.get(0) == 0 && colPtr.get(cols) == nnz, "column pointers do not span the non-zeros");
         for (int j = 0; j < cols; j++) {
             PayloadInput.check(colPtr.get(j) <= colPtr.get(j + 1), "column pointers decrease at column " + j);
+            int prevRow = -1;
+            for (int p = colPtr.get(j), pEnd = colPtr.get(j + 1); p < pEnd; p++) {
+                int i = rowIdx.get(p);
+                PayloadInput.check(i > prevRow && i < rows, "row index out of range or order in column " + j);
+                prevRow = i;
+            }
         }
-        ShamStored m = new ShamStored(rows, cols, cb, colPtr, blocks, words, bitLength);
-        m.validateStream();
+        ShamStored m = new ShamStored(rows, cols, cb, colPtr, rowIdx, blocks, laneStart, words);
+        m.validateLanes();
         return m;
     }
 
-    /** Decodes the whole stream, checking row indices, the stream's length and the block offsets. */
-    private void validateStream() throws IOException {
+    /** Decodes every lane of every block, checking that it ends exactly where the index says. */
+    private void validateLanes() throws IOException {
         for (int b = 0; b < blocks.blocks(); b++) {
-            long pos = blocks.get(0, b);
-            long end = b + 1 < blocks.blocks() ? blocks.get(0, b + 1) : bitLength;
-            for (int j = blocks.startColumn(b); j < blocks.startColumn(b + 1); j++) {
-                int prevRow = -1;
-                for (int p = colPtr.get(j), pEnd = colPtr.get(j + 1); p < pEnd; p++) {
-                    PayloadInput.check(pos <= bitLength, "stream ends inside column " + j);
-                    int i = rowWidth == 0 ? 0 : (int) Bits.read(words, pos, rowWidth);
-                    PayloadInput.check(i > prevRow && i < rows, "row index out of range or order in column " + j);
-                    prevRow = i;
-                    pos += rowWidth;
-                    PayloadInput.check(pos <= bitLength, "stream ends inside column " + j);
+            int n = colPtr.get(blocks.startColumn(b + 1)) - colPtr.get(blocks.startColumn(b));
+            for (int l = 0; l < LANES; l++) {
+                long pos = laneStart[l] + blocks.get(l, b);
+                long end = laneStart[l] + (b + 1 < blocks.blocks() ? blocks.get(l, b + 1) : laneStart[l + 1] - laneStart[l]);
+                for (int q = l; q < n; q += LANES) {
+                    PayloadInput.check(pos <= end, "lane " + l + " of block " + b + " ends early");
                     pos += decoder.decode(Bits.peek(words, pos)) & 63;
                 }
+                PayloadInput.check(pos == end, "lane " + l + " of block " + b + " ends at bit " + pos + ", index says " + end);
             }
-            PayloadInput.check(pos == end, "block " + b + " ends at bit " + pos + ", index says " + end);
         }
     }
 
@@ -131,14 +158,14 @@ final class ShamStored extends ColumnBlockedMatrix {
     @Override
     public DenseMatrix toDense() {
         DenseMatrix d = DenseMatrix.zeros(rows, cols);
-        BitCursor in = new BitCursor(words, 0);
-        for (int j = 0; j < cols; j++) {
-            for (int p = colPtr.get(j), end = colPtr.get(j + 1); p < end; p++) {
-                int i = (int) in.read(rowWidth);
-                int e = decoder.decode(in.window());
-                in.skip(e & 63);
-                d.set(i, j, values[e >>> 6]);
-            }
+        for (int b = 0; b < blocks.blocks(); b++) {
+            decodeBlock(b, (ptr, k, count, base, rowsOf, vals, firstCol) -> {
+                for (int t = 0; t < count; t++) {
+                    for (int p = ptr[k + t] - base; p < ptr[k + t + 1] - base; p++) {
+                        d.set(rowsOf[p], firstCol + t, vals[p]);
+                    }
+                }
+            });
         }
         return d;
     }
@@ -150,51 +177,70 @@ final class ShamStored extends ColumnBlockedMatrix {
 
     @Override
     protected void multiplyBlock(float[] xt, int batch, float[] y, int block) {
+        decodeBlock(block, (ptr, k, count, base, rowsOf, vals, firstCol) ->
+                ColumnKernel.multiply(ptr, k, count, base, rowsOf, vals, xt, batch, y, cols, firstCol));
+    }
+
+    /** Columns decoded to row indices and values, in the layout of {@link ColumnKernel#multiply}. */
+    private interface Chunk {
+        void accept(int[] ptr, int k, int count, int base, int[] rows, float[] vals, int firstCol);
+    }
+
+    /** Decodes a block a run of whole columns at a time, handing each run to {@code sink}. */
+    private void decodeBlock(int block, Chunk sink) {
         int c0 = blocks.startColumn(block);
         int c1 = blocks.startColumn(block + 1);
-        BitCursor in = new BitCursor(words, blocks.get(0, block));
-        final int rw = rowWidth;
-        final int rshift = 63 - rw;
-        final float[] values = this.values;
-        final HuffmanDecoder dec = decoder;
-        final int[] table = dec.table();
-        final int tshift = dec.tableShift();
-        int p0 = colPtr.get(c0);
-        float[] acc = batch == 1 ? null : new float[batch];
-        for (int j = c0; j < c1; j++) {
-            int p1 = colPtr.get(j + 1);
-            if (batch == 1) {
-                float s = 0f;
-                for (int p = p0; p < p1; p++) {
-                    long w = in.window();
-                    int i = (int) ((w >>> 1) >>> rshift);
-                    int e = table[(int) (((w << rw) >>> 1) >>> tshift)];
-                    if (e < 0) {
-                        in.skip(rw);
-                        e = dec.decodeLong(in.window());
-                        in.skip(e & 63);
-                    } else {
-                        in.skip(rw + (e & 63));
-                    }
-                    s += xt[i] * values[e >>> 6];
-                }
-                y[j] = s;
-            } else {
-                java.util.Arrays.fill(acc, 0f);
-                for (int p = p0; p < p1; p++) {
-                    int base = (int) in.read(rw) * batch;
-                    int e = dec.decode(in.window());
-                    in.skip(e & 63);
-                    float v = values[e >>> 6];
-                    for (int b = 0; b < batch; b++) {
-                        acc[b] += v * xt[base + b];
-                    }
-                }
-                for (int b = 0; b < batch; b++) {
-                    y[b * cols + j] = acc[b];
-                }
+        int[] ptr = new int[c1 - c0 + 1];
+        for (int k = 0; k <= c1 - c0; k++) {
+            ptr[k] = colPtr.get(c0 + k);
+        }
+        HuffmanCursor a = cursor(0, block);
+        HuffmanCursor b = cursor(1, block);
+        HuffmanCursor c = cursor(2, block);
+        HuffmanCursor d = cursor(3, block);
+        int cap = Math.min(CHUNK, ptr[c1 - c0] - ptr[0]);
+        int[] rowsOf = new int[cap];
+        float[] vals = new float[cap];
+        for (int k = 0; k < c1 - c0; ) {
+            int e = k + 1;
+            while (e < c1 - c0 && ptr[e + 1] - ptr[k] <= CHUNK) {
+                e++;
             }
-            p0 = p1;
+            int len = ptr[e] - ptr[k];
+            if (len > vals.length) {
+                rowsOf = new int[len];
+                vals = new float[len];
+            }
+            int q = ptr[k] - ptr[0];
+            int oa = -q & 3;
+            int ob = (1 - q) & 3;
+            int oc = (2 - q) & 3;
+            int od = (3 - q) & 3;
+            int lim = len - (HuffmanRuns.RUN - 1) * LANES;
+            while (oa < lim && ob < lim && oc < lim && od < lim) {
+                oa = a.run(vals, oa, LANES);
+                ob = b.run(vals, ob, LANES);
+                oc = c.run(vals, oc, LANES);
+                od = d.run(vals, od, LANES);
+            }
+            finish(a, vals, oa, len);
+            finish(b, vals, ob, len);
+            finish(c, vals, oc, len);
+            finish(d, vals, od, len);
+            rowIdx.get(ptr[k], rowsOf, len);
+            sink.accept(ptr, k, e - k, ptr[k], rowsOf, vals, c0 + k);
+            k = e;
+        }
+    }
+
+    private HuffmanCursor cursor(int lane, int block) {
+        return new HuffmanCursor(runs, words, laneStart[lane] + blocks.get(lane, block));
+    }
+
+    /** Decodes the rest of a lane's values in a run of columns, from out[o]. */
+    private static void finish(HuffmanCursor lane, float[] out, int o, int len) {
+        for (; o < len; o += LANES) {
+            out[o] = lane.one();
         }
     }
 
@@ -202,12 +248,16 @@ final class ShamStored extends ColumnBlockedMatrix {
     public void writePayload(PayloadOutput out) {
         out.part(SizeBreakdown.HEADER);
         out.writeVarLong(nonZeros());
-        out.writeVarLong(bitLength);
+        for (int l = 0; l < LANES; l++) {
+            out.writeVarLong(laneStart[l + 1] - laneStart[l]);
+        }
         codebook.write(out);
         blocks.write(out);
         out.part(SizeBreakdown.INDICES);
         out.writeBits(colPtr.words(), colPtr.bitLength());
-        out.writeBits(words, bitLength, SizeBreakdown.INDICES, nonZeros() * rowWidth, SizeBreakdown.PAYLOAD);
+        out.writeBits(rowIdx.words(), rowIdx.bitLength());
+        out.part(SizeBreakdown.PAYLOAD);
+        out.writeBits(words, laneStart[LANES]);
     }
 
     @Override

@@ -1,0 +1,64 @@
+package org.sham4j.core.format;
+
+/**
+ * The product of columns held as row indices and values, shared by the formats that decode to (or store)
+ * them: y[b*cols + j] = sum over the column's entries p of vals[p] * xt[rows[p]*batch + b].
+ */
+public final class ColumnKernel {
+    private ColumnKernel() {
+    }
+
+    /**
+     * Multiplies columns {@code firstCol .. firstCol + count - 1}; column firstCol + k has the entries
+     * {@code ptr[ptrFrom + k] - base .. ptr[ptrFrom + k + 1] - base - 1} of {@code rows} and {@code vals}.
+     */
+    public static void multiply(int[] ptr, int ptrFrom, int count, int base, int[] rows, float[] vals,
+                                float[] xt, int batch, float[] y, int cols, int firstCol) {
+        int p0 = ptr[ptrFrom] - base;
+        for (int k = 0; k < count; k++) {
+            int p1 = ptr[ptrFrom + k + 1] - base;
+            int j = firstCol + k;
+            if (batch == 1) {
+                float s = 0f;
+                for (int p = p0; p < p1; p++) {
+                    s += xt[rows[p]] * vals[p];
+                }
+                y[j] = s;
+            } else {
+                column(rows, vals, p0, p1, xt, batch, y, cols, j);
+            }
+            p0 = p1;
+        }
+    }
+
+    /** One column of a batch, four vectors at a time in registers. */
+    private static void column(int[] rows, float[] vals, int p0, int p1, float[] xt, int batch, float[] y,
+                               int cols, int j) {
+        int b = 0;
+        for (; b + 4 <= batch; b += 4) {
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            for (int p = p0; p < p1; p++) {
+                float v = vals[p];
+                int at = rows[p] * batch + b;
+                s0 += v * xt[at];
+                s1 += v * xt[at + 1];
+                s2 += v * xt[at + 2];
+                s3 += v * xt[at + 3];
+            }
+            y[b * cols + j] = s0;
+            y[(b + 1) * cols + j] = s1;
+            y[(b + 2) * cols + j] = s2;
+            y[(b + 3) * cols + j] = s3;
+        }
+        for (; b < batch; b++) {
+            float s = 0f;
+            for (int p = p0; p < p1; p++) {
+                s += vals[p] * xt[rows[p] * batch + b];
+            }
+            y[b * cols + j] = s;
+        }
+    }
+}
