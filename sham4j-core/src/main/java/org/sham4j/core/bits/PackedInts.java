@@ -7,12 +7,12 @@ package org.sham4j.core.bits;
 public final class PackedInts {
     private final int width;
     private final int size;
-    private final long[] words;
+    private final byte[] bytes;
 
     private PackedInts(int width, int size, long[] words) {
         this.width = width;
         this.size = size;
-        this.words = words;
+        this.bytes = ByteBits.fromWords(words, (long) size * width);
     }
 
     /** Packs {@code values[from..to)} at the fewest bits that hold {@code maxValue}. */
@@ -25,16 +25,20 @@ public final class PackedInts {
         return new PackedInts(width, to - from, w.toWords());
     }
 
-    /** Wraps words read from a file; they must hold {@code size * width} bits plus two spare words. */
+    /** Wraps MSB-first words read from a file holding at least {@code size * width} bits. */
     public static PackedInts wrap(int width, int size, long[] words) {
-        if (width < 0 || width > 32 || words.length < (((long) size * width + 63) >>> 6) + 2) {
+        if (width < 0 || width > 32 || (long) words.length * 64 < (long) size * width) {
             throw new IllegalArgumentException("packed array of " + size + " x " + width + " bits needs more words");
         }
         return new PackedInts(width, size, words);
     }
 
     public int get(int index) {
-        return width == 0 ? 0 : (int) Bits.read(words, (long) index * width, width);
+        if (width == 0) {
+            return 0;
+        }
+        long pos = (long) index * width;
+        return (int) (ByteBits.window(bytes, pos) >>> (64 - width));
     }
 
     /** Copies values {@code from .. from + count - 1} into {@code dst[0 .. count - 1]}. */
@@ -43,21 +47,12 @@ public final class PackedInts {
             java.util.Arrays.fill(dst, 0, count, 0);
             return;
         }
-        long pos = (long) from * width;
-        int index = (int) (pos >>> 6);
-        int shift = (int) pos & 63;
-        long cur = words[index];
-        long next = words[index + 1];
-        int down = 64 - width;
-        for (int k = 0; k < count; k++) {
-            dst[k] = (int) (((cur << shift) | ((next >>> 1) >>> (63 - shift))) >>> down);
-            shift += width;
-            if (shift >= 64) {
-                shift -= 64;
-                index++;
-                cur = next;
-                next = words[index + 1];
-            }
+        final byte[] b = bytes;
+        final int w = width;
+        final int down = 64 - w;
+        long pos = (long) from * w;
+        for (int k = 0; k < count; k++, pos += w) {
+            dst[k] = (int) (ByteBits.window(b, pos) >>> down);
         }
     }
 
@@ -69,9 +64,14 @@ public final class PackedInts {
         return size;
     }
 
-    /** The backing words (with the spare words): for kernels that stream through the values. */
-    public long[] words() {
-        return words;
+    /** The packed bits, MSB first, in {@link #byteLength()} bytes followed by spare zero bytes (not a copy). */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    /** Bytes that hold the values: ceil(size x width / 8). */
+    public int byteLength() {
+        return bytes.length - ByteBits.SPARE;
     }
 
     /** Bits of payload: size x width. */

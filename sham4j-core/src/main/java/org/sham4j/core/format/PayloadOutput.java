@@ -87,6 +87,12 @@ public final class PayloadOutput {
         }
     }
 
+    public void writeBytes(byte[] a, int count) {
+        ensure(count);
+        System.arraycopy(a, 0, buf, size, count);
+        size += count;
+    }
+
     /** Writes the first {@code bitLength} bits of MSB-first words as ceil(bitLength / 8) bytes. */
     public void writeBits(long[] words, long bitLength) {
         long nbytes = (bitLength + 7) >>> 3;
@@ -105,6 +111,15 @@ public final class PayloadOutput {
         long firstBytes = bitsOfFirst >>> 3;
         part(second);
         writeBits(words, bitLength);
+        bytesByPart.merge(second, -firstBytes, Long::sum);
+        bytesByPart.merge(first, firstBytes, Long::sum);
+    }
+
+    /** Writes bytes of which {@code bitsOfFirst} bits belong to part {@code first} and the rest to {@code second}. */
+    public void writeBytes(byte[] a, int count, String first, long bitsOfFirst, String second) {
+        long firstBytes = bitsOfFirst >>> 3;
+        part(second);
+        writeBytes(a, count);
         bytesByPart.merge(second, -firstBytes, Long::sum);
         bytesByPart.merge(first, firstBytes, Long::sum);
     }

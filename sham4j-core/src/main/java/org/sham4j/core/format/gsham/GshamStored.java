@@ -322,7 +322,7 @@ final class GshamStored extends ColumnBlockedMatrix {
         out.part(SizeBreakdown.CODE_TABLES);
         gapHuffman.write(out);
         out.writeByte(gapSymbols.width());
-        out.writeBits(gapSymbols.words(), gapSymbols.bitLength());
+        out.writeBytes(gapSymbols.bytes(), gapSymbols.byteLength());
         codebook.write(out);
         blocks.write(out);
         out.part(SizeBreakdown.PAYLOAD);

@@ -254,8 +254,8 @@ final class ShamStored extends ColumnBlockedMatrix {
         codebook.write(out);
         blocks.write(out);
         out.part(SizeBreakdown.INDICES);
-        out.writeBits(colPtr.words(), colPtr.bitLength());
-        out.writeBits(rowIdx.words(), rowIdx.bitLength());
+        out.writeBytes(colPtr.bytes(), colPtr.byteLength());
+        out.writeBytes(rowIdx.bytes(), rowIdx.byteLength());
         out.part(SizeBreakdown.PAYLOAD);
         out.writeBits(words, laneStart[LANES]);
     }
