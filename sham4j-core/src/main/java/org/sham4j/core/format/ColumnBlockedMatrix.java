@@ -48,6 +48,14 @@ public abstract class ColumnBlockedMatrix implements CompressedMatrix {
         return Math.max(1, Math.min(cols, DEFAULT_BLOCKS));
     }
 
+    /**
+     * Block count for formats whose kernels stream along rows of columns (dense): blocks at least
+     * {@code minWidth} columns wide, so inner loops stay long.
+     */
+    protected final int wideBlockCount(int minWidth) {
+        return Math.max(1, Math.min(DEFAULT_BLOCKS, cols / minWidth));
+    }
+
     @Override
     public final void multiply(float[] x, int batch, float[] y) {
         MatrixChecks.checkProduct(rows, cols, x, batch, y);

@@ -37,9 +37,12 @@ final class DenseStored extends ColumnBlockedMatrix {
         return new DenseMatrix(rows, cols, copy);
     }
 
+    /** Columns per block at least: the AXPY over a row of a block stays long enough to vectorise. */
+    private static final int MIN_BLOCK_WIDTH = 128;
+
     @Override
     protected int blockCount() {
-        return evenBlockCount();
+        return wideBlockCount(MIN_BLOCK_WIDTH);
     }
 
     @Override
@@ -47,13 +50,20 @@ final class DenseStored extends ColumnBlockedMatrix {
         int c0 = evenBlockStart(block, blockCount());
         int c1 = evenBlockStart(block + 1, blockCount());
         for (int b = 0; b < batch; b++) {
-            int yb = b * cols;
-            Arrays.fill(y, yb + c0, yb + c1, 0f);
-            for (int i = 0; i < rows; i++) {
+            Arrays.fill(y, b * cols + c0, b * cols + c1, 0f);
+        }
+        // Each row slice of W is read once and added into every vector's outputs; zero inputs (after a ReLU,
+        // say) are skipped.
+        for (int i = 0; i < rows; i++) {
+            int w0 = i * cols;
+            for (int b = 0; b < batch; b++) {
                 float xi = xt[i * batch + b];
-                int base = i * cols - yb;
-                for (int j = yb + c0; j < yb + c1; j++) {
-                    y[j] += xi * w[base + j];
+                if (xi == 0f) {
+                    continue;
+                }
+                int shift = w0 - b * cols;
+                for (int j = b * cols + c0, end = b * cols + c1; j < end; j++) {
+                    y[j] += xi * w[shift + j];
                 }
             }
         }
