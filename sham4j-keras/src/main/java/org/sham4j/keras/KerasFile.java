@@ -35,9 +35,17 @@ final class KerasFile implements AutoCloseable {
             throw new InvalidInputException("not a readable HDF5 file (" + describe(e) + ")", e);
         }
         try {
+            long declared = hdf.getUserBlockSize() + hdf.getHdfBackingStorage().getSuperblock().getEndOfFileAddress();
+            if (hdf.size() < declared) {
+                throw new InvalidInputException("truncated HDF5 file: " + hdf.size() + " of its " + declared
+                        + " bytes");
+            }
             Node weights = hdf.getChildren().get("model_weights");
             Group root = weights instanceof Group g ? g : hdf;
             return new KerasFile(hdf, root);
+        } catch (InvalidInputException e) {
+            hdf.close();
+            throw e;
         } catch (RuntimeException e) {
             hdf.close();
             throw new InvalidInputException("corrupt HDF5 file (" + describe(e) + ")", e);

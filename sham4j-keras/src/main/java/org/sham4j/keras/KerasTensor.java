@@ -13,6 +13,12 @@ record KerasTensor(String name, int[] shape, boolean channelsFirst) {
         channelsFirst = channelsFirst && shape.length >= 2;
     }
 
+    /** The Keras shape without the batch axis (a copy). */
+    @Override
+    public int[] shape() {
+        return shape.clone();
+    }
+
     /** Rank without the batch axis. */
     int rank() {
         return shape.length;
