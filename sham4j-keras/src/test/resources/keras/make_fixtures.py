@@ -361,6 +361,61 @@ def reshape_1d():
 
 
 # ----------------------------------------------------------------------------------------------------
+# 5. The sHAM experiments' VGG19 for 32x32 CIFAR images (experiments/performance_eval/VGG19/vgg19-cifar100.py):
+#    16 Conv2D same, each with BatchNormalization and Activation relu, 5 MaxPooling2D, Flatten, two Dense with
+#    BatchNormalization, relu and Dropout, a last Dense with BatchNormalization and softmax. widths divides the
+#    channel counts (64..512) and the dense widths (4096) to keep the fixture small; widths=1 is the real model.
+# ----------------------------------------------------------------------------------------------------
+
+def vgg19(path, conv_div, dense_div, classes, samples):
+    m = Model("sequential")
+    x = rand(samples, 32, 32, 3, scale=1.0)
+    m.add(input_layer("block1_conv1_input", (32, 32, 3)))
+    y = x
+    bn = iter(range(1000))
+
+    def batch_norm(y):
+        i = next(bn)
+        c = y.shape[-1]
+        gamma, beta, mean, var = rand(c) + 1, rand(c, scale=0.1), rand(c, scale=0.1), np.abs(rand(c)) + 0.5
+        m.add(bn_cfg(f"batch_normalization_{i}" if i else "batch_normalization", y.ndim - 1, 0.001),
+              [("gamma", gamma), ("beta", beta), ("moving_mean", mean), ("moving_variance", var)])
+        return batchnorm(y, gamma, beta, mean, var, 0.001)
+
+    def activation(y, fn):
+        i = next(act)
+        m.add(simple_cfg(f"activation_{i}" if i else "activation", "Activation", activation=fn))
+        return ACT[fn](y)
+
+    act = iter(range(1000))
+    for block, (width, convs) in enumerate(((64, 2), (128, 2), (256, 4), (512, 4), (512, 4)), start=1):
+        for c in range(1, convs + 1):
+            filters = width // conv_div
+            k = rand(3, 3, y.shape[-1], filters, scale=(2 / (9 * y.shape[-1])) ** 0.5)
+            b = rand(filters, scale=0.1)
+            m.add(conv_cfg(f"block{block}_conv{c}", filters, (3, 3), (1, 1), "same", (1, 1), "linear"),
+                  [("kernel", k), ("bias", b)])
+            y = activation(batch_norm(conv2d(y, k, b, (1, 1), "same", (1, 1))), "relu")
+        m.add(pool_cfg(f"block{block}_pool", "MaxPooling2D", (2, 2), (2, 2), "valid"))
+        y = pool2d(y, (2, 2), (2, 2), "valid", "max")
+    m.add(simple_cfg("flatten", "Flatten", data_format="channels_last"))
+    y = y.reshape(samples, -1)
+    for i, (name, units) in enumerate((("fc_cifa10", 4096 // dense_div), ("fc2", 4096 // dense_div),
+                                       ("predictions_cifa10", classes))):
+        k, b = rand(y.shape[-1], units, scale=(2 / y.shape[-1]) ** 0.5), rand(units, scale=0.1)
+        m.add(dense_cfg(name, units, "linear"), [("kernel", k), ("bias", b)])
+        y = batch_norm(y @ k + b)
+        if i < 2:
+            y = activation(y, "relu")
+            m.add(simple_cfg(f"dropout_{i}" if i else "dropout", "Dropout", rate=0.5, noise_shape=None, seed=None))
+    y = activation(y, "softmax")
+    if path is None:
+        save_case("vgg19_small", m, m.sequential_config(), [x], y)
+    else:
+        m.write(path, m.sequential_config())
+
+
+# ----------------------------------------------------------------------------------------------------
 # unsupported cases: a layer class we do not import, and an option we do not support
 # ----------------------------------------------------------------------------------------------------
 
@@ -377,8 +432,14 @@ def unsupported():
 
 
 if __name__ == "__main__":
+    import sys
+    if len(sys.argv) == 3 and sys.argv[1] == "--full-vgg19":
+        # the real-size VGG19 (about 39 M weights, 150 MB): for timing the importer, not committed
+        vgg19(sys.argv[2], 1, 1, 100, 1)
+        sys.exit()
     sequential_cnn()
     deepdta()
     residual()
     reshape_1d()
     unsupported()
+    vgg19(None, 64, 256, 10, 2)

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,24 @@ class KerasImporterTest {
         assertEquals("Reshape Transpose Conv1D Relu MaxPool1D AvgPool1D Transpose Flatten Dense Sigmoid", kinds(g));
         Pool p = (Pool) node(g, "max_pooling1d").layer();
         assertArrayEquals(new int[] {1}, p.strides());
+    }
+
+    @Test
+    void shamVgg19ArchitectureImports() throws IOException {
+        Graph g = KerasImporter.read(Fixtures.file("vgg19_small.h5"));
+        assertArrayEquals(new int[] {3, 32, 32}, g.inputs().get(0).shape());
+        Map<String, Long> counts = g.nodes().stream()
+                .collect(Collectors.groupingBy(n -> n.layer().kind(), Collectors.counting()));
+        assertEquals(16L, counts.get("Conv2D"));
+        assertEquals(19L, counts.get("BatchNorm"));
+        assertEquals(5L, counts.get("MaxPool2D"));
+        assertEquals(3L, counts.get("Dense"));
+        assertEquals(2L, counts.get("Dropout"));
+        assertEquals(1L, counts.get("Transpose"));
+        assertEquals(1L, counts.get("Softmax"));
+        Node bnAfterDense = g.nodes().get(g.nodes().indexOf(node(g, "fc2")) + 1);
+        assertEquals(List.of("fc2"), bnAfterDense.inputs());
+        assertEquals(16, ((BatchNorm) bnAfterDense.layer()).scale().length);
     }
 
     private static void assertOneLine(String message, String... parts) {

@@ -22,7 +22,7 @@ class KerasOutputsTest {
     private static final double TOLERANCE = 1e-5;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sequential_cnn", "deepdta", "residual", "reshape_1d"})
+    @ValueSource(strings = {"sequential_cnn", "deepdta", "residual", "reshape_1d", "vgg19_small"})
     void outputMatchesTheNumpyReference(String name) throws IOException {
         Graph g = KerasImporter.read(Fixtures.file(name + ".h5"));
         Map<String, Tensor> inputs = new LinkedHashMap<>();
