@@ -1,6 +1,7 @@
 package org.sham4j.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 import org.sham4j.core.io.InvalidInputException;
 
 /**
@@ -95,7 +96,7 @@ final class LayerConfig {
         }
         int[] out = new int[dims];
         if (v.isIntegralNumber()) {
-            java.util.Arrays.fill(out, v.asInt());
+            Arrays.fill(out, v.asInt());
         } else if (v.isArray() && v.size() == dims) {
             for (int i = 0; i < dims; i++) {
                 if (!v.get(i).isIntegralNumber()) {

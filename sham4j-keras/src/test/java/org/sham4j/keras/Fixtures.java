@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sham4j.core.matrix.Tensor;
@@ -49,7 +50,7 @@ final class Fixtures {
                 shape[rank++] = Integer.parseInt(d.trim());
             }
         }
-        shape = java.util.Arrays.copyOf(shape, rank);
+        shape = Arrays.copyOf(shape, rank);
         float[] data = new float[(int) Tensor.size(shape)];
         buf.position(start + headerLen);
         buf.asFloatBuffer().get(data);
