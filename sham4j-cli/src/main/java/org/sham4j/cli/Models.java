@@ -3,6 +3,7 @@ package org.sham4j.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.sham4j.keras.KerasImporter;
 import org.sham4j.model.graph.Graph;
 
 /** Loads a model for the commands, by file kind: our {@code .sham}, ONNX {@code .onnx} or Keras {@code .h5}. */
@@ -12,6 +13,9 @@ final class Models {
 
     static Graph load(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
+            return KerasImporter.read(file);
+        }
         throw new IllegalArgumentException(file + ": unknown model kind '" + name + "' (expected .sham, .onnx or .h5)");
     }
 }
