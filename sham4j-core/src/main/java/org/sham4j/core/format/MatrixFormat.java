@@ -1,6 +1,7 @@
 package org.sham4j.core.format;
 
 import java.io.IOException;
+import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.SparseMatrix;
 
 /** A storage format: builds a {@link CompressedMatrix} from a matrix, and reads one back from a payload. */
@@ -15,6 +16,11 @@ public interface MatrixFormat {
     String description();
 
     CompressedMatrix encode(SparseMatrix matrix);
+
+    /** Stores a dense matrix (zeros of either sign are zeros). */
+    default CompressedMatrix encode(DenseMatrix matrix) {
+        return encode(SparseMatrix.fromDense(matrix));
+    }
 
     /** Reads a payload written by {@link CompressedMatrix#writePayload}; refuses a corrupt one. */
     CompressedMatrix read(int rows, int cols, PayloadInput in) throws IOException;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PayloadInput;
+import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.SparseMatrix;
 
 /** Every entry as float32, row-major: the uncompressed baseline. */
@@ -30,9 +31,21 @@ public final class DenseFormat implements MatrixFormat {
         return new DenseStored(matrix.toDense());
     }
 
+    /** Wraps the matrix (not copied) after turning negative zeros into zeros. */
+    @Override
+    public CompressedMatrix encode(DenseMatrix matrix) {
+        float[] a = matrix.data();
+        for (int k = 0; k < a.length; k++) {
+            if (a[k] == 0f) {
+                a[k] = 0f;
+            }
+        }
+        return new DenseStored(matrix);
+    }
+
     @Override
     public CompressedMatrix read(int rows, int cols, PayloadInput in) throws IOException {
         float[] data = in.readFloats(Math.toIntExact((long) rows * cols), "dense entries");
-        return new DenseStored(new org.sham4j.core.matrix.DenseMatrix(rows, cols, data));
+        return new DenseStored(new DenseMatrix(rows, cols, data));
     }
 }
