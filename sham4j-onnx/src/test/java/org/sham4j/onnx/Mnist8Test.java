@@ -2,7 +2,9 @@ package org.sham4j.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,23 @@ class Mnist8Test {
         assertEquals(256, d.weights().rows());
         assertEquals(10, d.weights().cols());
         assertEquals(List.of("Plus214_Output_0"), g.outputs());
+    }
+
+    @Test
+    void exportOfTheImportRunsInOnnxRuntimeToTheTestVectors() throws Exception {
+        Graph g = OnnxImporter.read(model());
+        ModelProto exported = OnnxExporter.toModel(g);
+        for (int k = 0; k < 3; k++) {
+            Path dir = model().resolveSibling("test_data_set_" + k);
+            Tensor in = TensorProtos.read(dir.resolve("input_0.pb"));
+            Tensor expected = TensorProtos.read(dir.resolve("output_0.pb"));
+            Tensor ours = Ort.run(exported, List.of(in)).get(0);
+            double d = Ort.relativeDiff(expected, ours);
+            System.out.printf("mnist-8 test_data_set_%d: exported model in ONNX Runtime, max |diff| %.3g "
+                    + "(%.3g relative to max |ref|)%n", k, Ort.maxDiff(expected, ours), d);
+            assertTrue(d < 1e-5, "set " + k + " differs by " + d);
+        }
+        GraphAssert.assertSameGraph(g, OnnxImporter.read(exported.toByteArray(), "exported"));
     }
 
     @Test
