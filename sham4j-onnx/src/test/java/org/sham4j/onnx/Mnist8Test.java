@@ -13,7 +13,7 @@ import org.sham4j.core.matrix.Tensor;
 import org.sham4j.model.graph.Conv;
 import org.sham4j.model.graph.Dense;
 import org.sham4j.model.graph.Graph;
-import org.sham4j.model.graph.Node;
+import org.sham4j.model.runtime.GraphRunner;
 
 /** The real mnist-8 model of ../shared/data/models (skipped without it). */
 class Mnist8Test {
@@ -52,6 +52,21 @@ class Mnist8Test {
             assertTrue(d < 1e-5, "set " + k + " differs by " + d);
         }
         GraphAssert.assertSameGraph(g, OnnxImporter.read(exported.toByteArray(), "exported"));
+    }
+
+    @Test
+    void javaRuntimeReproducesTheTestVectors() throws Exception {
+        try (GraphRunner runner = new GraphRunner(OnnxImporter.read(model()), 2)) {
+            for (int k = 0; k < 3; k++) {
+                Path dir = model().resolveSibling("test_data_set_" + k);
+                Tensor expected = TensorProtos.read(dir.resolve("output_0.pb"));
+                Tensor ours = runner.run(TensorProtos.read(dir.resolve("input_0.pb")));
+                double d = Ort.relativeDiff(expected, ours);
+                System.out.printf("mnist-8 test_data_set_%d: Java runtime, max |diff| %.3g (%.3g relative)%n", k,
+                        Ort.maxDiff(expected, ours), d);
+                assertTrue(d < 1e-5, "set " + k + " differs by " + d);
+            }
+        }
     }
 
     @Test

@@ -8,11 +8,14 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.model.graph.Graph;
+import org.sham4j.model.runtime.GraphRunner;
 
 /**
  * The PyTorch-exported fixtures (made by make_fixture.py beside them): grouped and dilated Conv1d/Conv2d,
@@ -76,5 +79,25 @@ class TorchFixtureTest {
             }
         }
         GraphAssert.assertSameGraph(g, OnnxImporter.read(exported.toByteArray(), "exported"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mixed-opset13.onnx", "mixed-opset9.onnx"})
+    void javaRuntimeGivesPyTorchOutputs(String name) throws Exception {
+        Path file = fixture(name);
+        Graph g = OnnxImporter.read(file);
+        try (GraphRunner runner = new GraphRunner(g, 2)) {
+            for (Case c : cases(file)) {
+                Map<String, Tensor> in = new HashMap<>();
+                for (int i = 0; i < c.inputs().size(); i++) {
+                    in.put(g.inputs().get(i).name(), c.inputs().get(i));
+                }
+                Map<String, Tensor> out = runner.run(in);
+                for (int i = 0; i < c.outputs().size(); i++) {
+                    double d = Ort.relativeDiff(c.outputs().get(i), out.get(g.outputs().get(i)));
+                    assertTrue(d < 1e-5, name + " output " + i + " differs by " + d);
+                }
+            }
+        }
     }
 }
