@@ -71,6 +71,11 @@ final class ExportContext {
                 .build();
     }
 
+    static AttributeProto tensor(String name, ai.onnx.proto.OnnxMl.TensorProto value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.TENSOR).setT(value)
+                .build();
+    }
+
     static AttributeProto text(String name, String value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
                 .setS(ByteString.copyFromUtf8(value)).build();

@@ -7,6 +7,7 @@ import static org.sham4j.onnx.ExportContext.real;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.model.graph.Activation;
@@ -28,18 +29,25 @@ import org.sham4j.model.graph.Softmax;
 import org.sham4j.model.graph.Transpose;
 
 /**
- * Writes one graph node as opset-13 ONNX nodes, with its weights decoded to float32 initializers. The import
- * reads each back to the same layer: Dense as Gemm, GlobalPool without kept axes as the pool and a Flatten,
- * an Embedding as Gather (after a Cast to int64 unless its input is an int64 model input).
+ * Writes one graph node as ONNX nodes of opset 19, with its weights decoded to float32 initializers. The
+ * import reads each back to the same layer: Dense as Gemm, GlobalPool without kept axes as ReduceMean or
+ * ReduceMax over the spatial axes, an Embedding as Gather (after a Cast to int64 unless its input is an int64
+ * model input). Opset 19 is the first whose AveragePool with count_include_pad and ceil_mode divides as the
+ * graph's Pool does.
  */
 final class LayerExporter {
     private final ExportContext out;
     private final Set<String> integerInputs;
+    private final Map<String, Integer> ranks;
 
-    /** @param integerInputs model inputs declared int64 (read only by Embeddings) */
-    LayerExporter(ExportContext out, Set<String> integerInputs) {
+    /**
+     * @param integerInputs model inputs declared int64 (read only by Embeddings)
+     * @param ranks         the rank of every tensor
+     */
+    LayerExporter(ExportContext out, Set<String> integerInputs, Map<String, Integer> ranks) {
         this.out = out;
         this.integerInputs = integerInputs;
+        this.ranks = ranks;
     }
 
     void export(Node node) {
@@ -58,13 +66,13 @@ final class LayerExporter {
         } else if (layer instanceof Pool p) {
             pool(node, p);
         } else if (layer instanceof GlobalPool g) {
-            String op = g.poolKind() == PoolKind.MAX ? "GlobalMaxPool" : "GlobalAveragePool";
             if (g.keepDims()) {
-                out.node(op, name, List.of(x), y);
+                out.node(g.poolKind() == PoolKind.MAX ? "GlobalMaxPool" : "GlobalAveragePool", name, List.of(x), y);
             } else {
-                String kept = out.fresh(y + "/keepdims");
-                out.node(op, name, List.of(x), kept);
-                out.node("Flatten", name + "/flatten", List.of(kept), y, integer("axis", 1));
+                long[] axes = java.util.stream.LongStream.range(2, ranks.get(x)).toArray();
+                String a = out.longs(name + "/axes", new int[] {axes.length}, axes);
+                out.node(g.poolKind() == PoolKind.MAX ? "ReduceMax" : "ReduceMean", name, List.of(x, a), y,
+                        integer("keepdims", 0));
             }
         } else if (layer instanceof Flatten f) {
             out.node("Flatten", name, List.of(x), y, integer("axis", f.axis()));

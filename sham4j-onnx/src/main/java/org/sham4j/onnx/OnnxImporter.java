@@ -155,6 +155,8 @@ public final class OnnxImporter {
         m.put("AveragePool", PoolImporters::averagePool);
         m.put("GlobalMaxPool", PoolImporters::globalMax);
         m.put("GlobalAveragePool", PoolImporters::globalAverage);
+        m.put("ReduceMean", PoolImporters::reduceMean);
+        m.put("ReduceMax", PoolImporters::reduceMax);
         m.put("Gemm", LinearImporters::gemm);
         m.put("MatMul", LinearImporters::matMul);
         m.put("Add", AddImporter::add);

@@ -5,8 +5,6 @@ import java.util.List;
 import org.sham4j.core.io.InvalidInputException;
 import org.sham4j.model.graph.Concat;
 import org.sham4j.model.graph.Flatten;
-import org.sham4j.model.graph.GlobalPool;
-import org.sham4j.model.graph.Node;
 import org.sham4j.model.graph.Reshape;
 import org.sham4j.model.graph.Transpose;
 
@@ -43,11 +41,6 @@ final class ShapeImporters {
         int[] out = in == null ? null : new int[] {product(in, 0, a), product(in, a, in.length)};
         if (c != null) {
             ctx.constant(node.output(), c.reshape(out));
-            return;
-        }
-        Node producer = ctx.soleProducer(x);
-        if (a == 1 && producer != null && producer.layer() instanceof GlobalPool g && g.keepDims()) {
-            ctx.fold(producer, new GlobalPool(g.poolKind(), false), node.output(), out);
             return;
         }
         ctx.emit(node.name(), new Flatten(axis), List.of(x), node.output(), out);
