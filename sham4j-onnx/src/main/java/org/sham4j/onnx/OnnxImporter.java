@@ -50,8 +50,8 @@ public final class OnnxImporter {
         try {
             proto = ModelProto.parseFrom(model);
         } catch (InvalidProtocolBufferException e) {
-            throw new InvalidInputException(source + ": not a valid ONNX model (truncated or corrupt protobuf: "
-                    + e.getMessage() + ")");
+            throw new InvalidInputException(source + ": not a valid ONNX model (truncated or corrupt protobuf"
+                    + TensorProtos.firstSentence(e) + ")");
         }
         if (!proto.hasGraph() || proto.getIrVersion() <= 0) {
             throw new InvalidInputException(source + ": not an ONNX model (no " + (proto.hasGraph() ? "IR version"

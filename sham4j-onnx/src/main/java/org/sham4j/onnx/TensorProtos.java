@@ -31,13 +31,19 @@ public final class TensorProtos {
         try {
             proto = TensorProto.parseFrom(Files.readAllBytes(file));
         } catch (InvalidProtocolBufferException e) {
-            throw new InvalidInputException(source + ": not an ONNX TensorProto file (" + e.getMessage() + ")");
+            throw new InvalidInputException(source + ": not an ONNX TensorProto file (truncated or corrupt"
+                    + firstSentence(e) + ")");
         }
         if (!proto.hasDataType()) {
             throw new InvalidInputException(source + ": not an ONNX TensorProto file (no data type)");
         }
         ConstantTensor c = toConstant(proto, source);
         return new Tensor(c.dims(), c.toFloats());
+    }
+
+    /** The first sentence of a protobuf parse error, after ": ", or "". */
+    static String firstSentence(InvalidProtocolBufferException e) {
+        return e.getMessage() == null ? "" : ": " + e.getMessage().split("\\.")[0];
     }
 
     /** Writes {@code tensor} as a float32 {@code TensorProto} named {@code name}, atomically. */
