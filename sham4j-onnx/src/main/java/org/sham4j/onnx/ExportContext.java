@@ -3,7 +3,6 @@ package org.sham4j.onnx;
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
-import com.google.protobuf.ByteString;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -71,13 +70,4 @@ final class ExportContext {
                 .build();
     }
 
-    static AttributeProto tensor(String name, ai.onnx.proto.OnnxMl.TensorProto value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.TENSOR).setT(value)
-                .build();
-    }
-
-    static AttributeProto text(String name, String value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
-                .setS(ByteString.copyFromUtf8(value)).build();
-    }
 }

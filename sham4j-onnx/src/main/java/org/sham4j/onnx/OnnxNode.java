@@ -49,20 +49,12 @@ final class OnnxNode {
         return i < proto.getInputCount() ? proto.getInput(i) : "";
     }
 
-    int inputCount() {
-        return proto.getInputCount();
-    }
-
     List<String> inputs() {
         return proto.getInputList();
     }
 
     String output() {
         return proto.getOutput(0);
-    }
-
-    List<String> outputs() {
-        return proto.getOutputList();
     }
 
     /** An error about this node, one line. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sham4j.onnx.ExportContext.integer;
 import static org.sham4j.onnx.ExportContext.ints;
-import static org.sham4j.onnx.ExportContext.text;
+import static org.sham4j.onnx.OnnxModels.text;
 import static org.sham4j.onnx.OnnxModels.input;
 import static org.sham4j.onnx.OnnxModels.model;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.sham4j.onnx.ExportContext.integer;
 import static org.sham4j.onnx.ExportContext.ints;
 import static org.sham4j.onnx.ExportContext.real;
-import static org.sham4j.onnx.ExportContext.text;
+import static org.sham4j.onnx.OnnxModels.text;
 import static org.sham4j.onnx.OnnxModels.assertRunsLikeOrt;
 import static org.sham4j.onnx.OnnxModels.input;
 import static org.sham4j.onnx.OnnxModels.model;
@@ -99,12 +99,12 @@ class ImportSemanticsTest {
             for (float v : random(rnd, 24)) {
                 w.addDoubleData(v);
             }
-            c.node("Constant", "w", List.of(), "W64", ExportContext.tensor("value", w.build()));
+            c.node("Constant", "w", List.of(), "W64", OnnxModels.tensor("value", w.build()));
             c.node("Cast", "w32", List.of("W64"), "W", integer("to", TensorProto.DataType.FLOAT_VALUE));
             TensorProto.Builder b = TensorProto.newBuilder().setName("B").addDims(3)
                     .setDataType(TensorProto.DataType.FLOAT16_VALUE);
             b.addInt32Data(0x3c00).addInt32Data(0xc000).addInt32Data(0x3555);
-            c.node("Constant", "b", List.of(), "B16", ExportContext.tensor("value", b.build()));
+            c.node("Constant", "b", List.of(), "B16", OnnxModels.tensor("value", b.build()));
             c.node("Cast", "b32", List.of("B16"), "B", integer("to", TensorProto.DataType.FLOAT_VALUE));
             c.node("Conv", "conv", List.of("x", "W", "B"), "h", ints("pads", 1, 0, 0, 1));
             c.node("Identity", "id", List.of("h"), "y");

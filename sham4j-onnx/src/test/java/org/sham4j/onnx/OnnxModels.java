@@ -1,5 +1,6 @@
 package org.sham4j.onnx;
 
+import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
@@ -7,6 +8,7 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.google.protobuf.ByteString;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,16 @@ final class OnnxModels {
         }
         return ModelProto.newBuilder().setIrVersion(7).setGraph(g)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(opset)).build();
+    }
+
+    static AttributeProto tensor(String name, TensorProto value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.TENSOR).setT(value)
+                .build();
+    }
+
+    static AttributeProto text(String name, String value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
+                .setS(ByteString.copyFromUtf8(value)).build();
     }
 
     static float[] random(Random rnd, int n) {
