@@ -10,6 +10,7 @@ import static org.sham4j.onnx.OnnxModels.input;
 import static org.sham4j.onnx.OnnxModels.model;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,27 @@ class ImportErrorsTest {
         Files.write(cut, Arrays.copyOf(Files.readAllBytes(mnist), 20000));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> OnnxImporter.read(cut));
         assertContains(e.getMessage(), "cut.onnx", "truncated or corrupt");
+    }
+
+    @Test
+    void truncatedAndForgedTensorFiles() throws Exception {
+        Path good = dir.resolve("t.pb");
+        TensorProtos.write(good, new org.sham4j.core.matrix.Tensor(new int[] {2, 3}, new float[6]), "t");
+        byte[] bytes = Files.readAllBytes(good);
+        Path cut = dir.resolve("cut.pb");
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length - 3));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TensorProtos.read(cut));
+        assertContains(e.getMessage(), "cut.pb: not an ONNX TensorProto file (truncated or corrupt");
+        Path forged = dir.resolve("forged.pb");
+        Files.write(forged, TensorProto.newBuilder().setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .addDims(1 << 20).addDims(1 << 20).build().toByteArray());
+        e = assertThrows(InvalidInputException.class, () -> TensorProtos.read(forged));
+        assertContains(e.getMessage(), "forged.pb: bad tensor dimensions [1048576, 1048576]");
+        Path few = dir.resolve("few.pb");
+        Files.write(few, TensorProto.newBuilder().setDataType(TensorProto.DataType.FLOAT_VALUE).addDims(4)
+                .addFloatData(1f).build().toByteArray());
+        e = assertThrows(InvalidInputException.class, () -> TensorProtos.read(few));
+        assertContains(e.getMessage(), "few.pb: 1 values for shape [4] of FLOAT");
     }
 
     @Test
