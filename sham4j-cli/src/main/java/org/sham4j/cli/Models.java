@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.sham4j.keras.KerasImporter;
 import org.sham4j.model.graph.Graph;
+import org.sham4j.model.io.ModelFile;
+import org.sham4j.onnx.OnnxImporter;
 
 /** Loads a model for the commands, by file kind: our {@code .sham}, ONNX {@code .onnx} or Keras {@code .h5}. */
 final class Models {
@@ -15,6 +17,12 @@ final class Models {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
             return KerasImporter.read(file);
+        }
+        if (name.endsWith(".onnx")) {
+            return OnnxImporter.read(file);
+        }
+        if (name.endsWith(ModelFile.EXTENSION)) {
+            return ModelFile.load(file);
         }
         throw new IllegalArgumentException(file + ": unknown model kind '" + name + "' (expected .sham, .onnx or .h5)");
     }

@@ -7,9 +7,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.sham4j.core.matrix.DenseMatrix;
+import org.sham4j.core.matrix.Tensor;
 
 /**
- * Writes a matrix as a NumPy {@code .npy} file of dtype {@code <f4} in C order, with the version 1.0 header
+ * Writes a matrix or a tensor as a NumPy {@code .npy} file of dtype {@code <f4} in C order, with the version 1.0 header
  * NumPy writes: padded with spaces (leaving room for the first dimension to grow to 21 digits) and a newline
  * so that the data starts at a multiple of 64 bytes.
  */
@@ -29,7 +30,18 @@ public final class NpyWriter {
     /** Writes {@code m} as {@code .npy} bytes to {@code out}, which is not closed. */
     public static void write(OutputStream out, DenseMatrix m) throws IOException {
         out.write(header(m.rows(), m.cols()));
-        float[] data = m.data();
+        writeData(out, m.data());
+    }
+
+    /** Writes a tensor of any rank to {@code file} atomically. */
+    public static void write(Path file, Tensor t) throws IOException {
+        AtomicFiles.write(file, out -> {
+            out.write(header(t.shape()));
+            writeData(out, t.data());
+        });
+    }
+
+    private static void writeData(OutputStream out, float[] data) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
         for (int k = 0; k < data.length; ) {
             buffer.clear();
@@ -42,8 +54,18 @@ public final class NpyWriter {
 
     /** Magic, version 1.0, header length and the padded header dict of a rows x cols {@code <f4} array. */
     static byte[] header(int rows, int cols) {
-        String first = Integer.toString(rows);
-        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + first + ", " + cols + "), }"
+        return header(new int[] {rows, cols});
+    }
+
+    /** The header of an {@code <f4} array of any shape. */
+    static byte[] header(int[] shape) {
+        String first = shape.length == 0 ? "" : Integer.toString(shape[0]);
+        StringBuilder tuple = new StringBuilder("(");
+        for (int k = 0; k < shape.length; k++) {
+            tuple.append(k == 0 ? "" : ", ").append(shape[k]);
+        }
+        tuple.append(shape.length == 1 ? ",)" : ")");
+        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + tuple + ", }"
                 + " ".repeat(GROWTH_AXIS_MAX_DIGITS - first.length());
         int padding = ALIGN - (PREFIX + dict.length() + 1) % ALIGN;
         int length = dict.length() + padding + 1;
