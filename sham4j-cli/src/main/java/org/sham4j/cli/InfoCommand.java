@@ -4,17 +4,25 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sham4j.cli.report.Json;
+import org.sham4j.cli.report.Table;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.ShmFile;
 import org.sham4j.core.format.SizeBreakdown;
+import org.sham4j.model.graph.Graph;
+import org.sham4j.model.io.WeightSizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sham info IN.shm}: shape, format and size breakdown. */
-@Command(name = "info", mixinStandardHelpOptions = true, description = "Show a .shm file's shape, format and sizes.")
+/**
+ * {@code sham info FILE}: for a matrix ({@code .shm}) its shape, format and size breakdown; for a model
+ * ({@code .sham}, {@code .onnx}, {@code .h5}) its layers, their formats, bytes and the occupancy psi.
+ */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Show a matrix file's (.shm) shape, format and sizes, or a model's (.sham, .onnx, .h5) layers, "
+                + "formats, bytes and occupancy against float32.")
 final class InfoCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IN.shm")
+    @Parameters(index = "0", paramLabel = "FILE")
     Path input;
 
     @Option(names = "--json", description = "print JSON instead of text")
@@ -22,6 +30,9 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!input.getFileName().toString().endsWith(".shm")) {
+            return modelInfo();
+        }
         CompressedMatrix c = ShmFile.load(input);
         SizeBreakdown size = c.size();
         long total = size.totalBytes();
@@ -46,6 +57,34 @@ final class InfoCommand implements Callable<Integer> {
         }
         c.upperBoundBits().ifPresent(b -> System.out.printf("paper bound %.0f bytes (%.4f bits per entry)%n", b / 8,
                 Units.bitsPerEntry(b / 8, c.rows(), c.cols())));
+        return 0;
+    }
+
+    private int modelInfo() throws Exception {
+        Graph g = Models.load(input);
+        WeightSizes sizes = WeightSizes.of(g);
+        if (json) {
+            Json.Arr layers = Json.array();
+            for (WeightSizes.Layer l : sizes.layers()) {
+                layers.add(Json.object().put("node", l.node()).put("op", l.kind()).put("format", l.format())
+                        .put("rows", l.rows()).put("cols", l.cols()).put("bytes", l.storedBytes())
+                        .put("float32Bytes", l.float32Bytes()).put("occupancy", l.psi()));
+            }
+            System.out.println(Json.object().put("file", input.toString()).put("nodes", g.nodes().size())
+                    .put("bytes", sizes.storedBytes()).put("float32Bytes", sizes.float32Bytes())
+                    .put("occupancy", sizes.psi()).put("layers", layers));
+            return 0;
+        }
+        System.out.printf("file     %s%ninputs   %s%noutputs  %s%nnodes    %d%n", input, g.inputs(), g.outputs(),
+                g.nodes().size());
+        Table t = new Table("layer", "op", "format", "shape", "bytes", "float32 bytes", "psi");
+        for (WeightSizes.Layer l : sizes.layers()) {
+            t.add(l.node(), l.kind(), l.format(), l.rows() + "x" + l.cols(), Long.toString(l.storedBytes()),
+                    Long.toString(l.float32Bytes()), String.format("%.4f", l.psi()));
+        }
+        t.add("total", "", "", "", Long.toString(sizes.storedBytes()), Long.toString(sizes.float32Bytes()),
+                String.format("%.4f", sizes.psi()));
+        System.out.print(t);
         return 0;
     }
 }
