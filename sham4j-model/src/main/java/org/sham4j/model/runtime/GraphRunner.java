@@ -1,0 +1,142 @@
+package org.sham4j.model.runtime;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sham4j.core.format.ProductExecutor;
+import org.sham4j.core.matrix.Tensor;
+import org.sham4j.model.graph.Graph;
+import org.sham4j.model.graph.InputSpec;
+import org.sham4j.model.graph.Node;
+
+/**
+ * Runs a {@link Graph} in pure Java on a batch: weight products run in each layer's storage format on a
+ * {@link ProductExecutor}, other work is split by sample or channel. The same input gives the same bits on
+ * every run; for formats whose products split by output column (all but csr and cser) also for any thread
+ * count. Intermediate tensors are released after their last use. Safe for concurrent {@link #run} calls.
+ * Close it to stop its threads.
+ */
+public final class GraphRunner implements AutoCloseable {
+    private final Graph graph;
+    private final ProductExecutor executor;
+    private final List<Step> steps = new ArrayList<>();
+
+    /** A compiled node and the tensors it frees after running. */
+    private record Step(Node node, Operator operator, List<String> release) {
+    }
+
+    public GraphRunner(Graph graph, int threads) {
+        this.graph = graph;
+        Map<String, Integer> lastUse = new HashMap<>();
+        List<Node> nodes = graph.nodes();
+        for (int k = 0; k < nodes.size(); k++) {
+            for (String in : nodes.get(k).inputs()) {
+                lastUse.put(in, k);
+            }
+        }
+        for (int k = 0; k < nodes.size(); k++) {
+            Node node = nodes.get(k);
+            if (node.inputs().size() != 1 && !Operators.takesSeveral(node.layer())) {
+                throw failure(node, "takes one input, got " + node.inputs().size());
+            }
+            Operator op;
+            try {
+                op = Operators.of(node.layer());
+            } catch (IllegalArgumentException e) {
+                throw failure(node, e.getMessage());
+            }
+            List<String> release = new ArrayList<>();
+            for (String in : node.inputs()) {
+                if (lastUse.get(in) == k && !graph.outputs().contains(in) && !release.contains(in)) {
+                    release.add(in);
+                }
+            }
+            steps.add(new Step(node, op, release));
+        }
+        this.executor = new ProductExecutor(threads);
+    }
+
+    private static IllegalArgumentException failure(Node node, String message) {
+        return new IllegalArgumentException("node " + node.name() + " (" + node.layer().kind() + "): " + message);
+    }
+
+    public Graph graph() {
+        return graph;
+    }
+
+    /**
+     * Runs the graph on named inputs of shape (N, input shape...) and returns every output by name. A missing,
+     * unknown or ill-shaped input, or a node whose input shapes do not fit, throws IllegalArgumentException.
+     */
+    public Map<String, Tensor> run(Map<String, Tensor> inputs) {
+        Map<String, Tensor> values = new HashMap<>();
+        for (String name : inputs.keySet()) {
+            if (graph.inputs().stream().noneMatch(s -> s.name().equals(name))) {
+                throw new IllegalArgumentException("the model has no input '" + name + "', its inputs are "
+                        + graph.inputs());
+            }
+        }
+        for (InputSpec spec : graph.inputs()) {
+            Tensor t = inputs.get(spec.name());
+            if (t == null) {
+                throw new IllegalArgumentException("missing model input '" + spec.name() + "'");
+            }
+            checkInput(spec, t);
+            values.put(spec.name(), t);
+        }
+        for (Step step : steps) {
+            List<String> names = step.node().inputs();
+            Tensor[] args = new Tensor[names.size()];
+            for (int k = 0; k < args.length; k++) {
+                args[k] = values.get(names.get(k));
+            }
+            Tensor out;
+            try {
+                out = step.operator().apply(args, executor);
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                throw failure(step.node(), e.getMessage());
+            }
+            for (String r : step.release()) {
+                values.remove(r);
+            }
+            values.put(step.node().output(), out);
+        }
+        Map<String, Tensor> result = new LinkedHashMap<>();
+        for (String name : graph.outputs()) {
+            result.put(name, values.get(name));
+        }
+        return result;
+    }
+
+    /** Runs a graph of one input and returns its first output. */
+    public Tensor run(Tensor input) {
+        if (graph.inputs().size() != 1) {
+            throw new IllegalArgumentException("the model has " + graph.inputs().size() + " inputs, name them");
+        }
+        return run(Map.of(graph.inputs().get(0).name(), input)).get(graph.outputs().get(0));
+    }
+
+    private static void checkInput(InputSpec spec, Tensor t) {
+        int[] want = spec.shape();
+        int[] got = t.shape();
+        boolean fits = got.length == want.length + 1;
+        for (int k = 0; fits && k < want.length; k++) {
+            fits = want[k] < 0 || got[k + 1] == want[k];
+        }
+        if (!fits) {
+            StringBuilder expected = new StringBuilder("(N");
+            for (int d : want) {
+                expected.append(", ").append(d < 0 ? "?" : Integer.toString(d));
+            }
+            throw new IllegalArgumentException("model input '" + spec.name() + "' expects " + expected + "), got "
+                    + Shapes.of(got));
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.close();
+    }
+}

@@ -1,0 +1,90 @@
+package org.sham4j.model.runtime;
+
+import org.sham4j.core.format.ProductExecutor;
+import org.sham4j.core.matrix.Tensor;
+import org.sham4j.model.graph.Pool;
+import org.sham4j.model.graph.PoolKind;
+
+/**
+ * Max or average pooling of each (sample, channel) plane. Average pooling divides, as PyTorch does, by the
+ * window clipped to the padded input when {@code countIncludePad}, else by its valid positions. Pads must be
+ * smaller than the kernel, so every window holds an input value.
+ */
+final class PoolOperator implements Operator {
+    private final Pool pool;
+    private final Window window;
+
+    PoolOperator(Pool pool) {
+        this.pool = pool;
+        for (int k = 0; k < pool.dims(); k++) {
+            if (pool.padsBegin()[k] >= pool.kernel()[k] || pool.padsEnd()[k] >= pool.kernel()[k]) {
+                throw new IllegalArgumentException("pads must be smaller than the kernel");
+            }
+        }
+        this.window = Window.of(pool.kernel(), pool.strides(), pool.padsBegin(), pool.padsEnd(), null,
+                pool.ceilMode());
+    }
+
+    @Override
+    public Tensor apply(Tensor[] inputs, ProductExecutor executor) {
+        int[] shape = inputs[0].shape();
+        int dims = pool.dims();
+        if (shape.length != dims + 2) {
+            throw new IllegalArgumentException("input shape " + Shapes.of(shape) + ", the layer expects "
+                    + (dims == 2 ? "(N, C, H, W)" : "(N, C, L)"));
+        }
+        int h = dims == 2 ? shape[2] : 1;
+        int w = shape[dims + 1];
+        int oh = window.outH(h);
+        int ow = window.outW(w);
+        if (oh < 1 || ow < 1) {
+            throw new IllegalArgumentException("input shape " + Shapes.of(shape) + " is smaller than the kernel");
+        }
+        int planes = shape[0] * shape[1];
+        int[] outShape = dims == 2 ? new int[] {shape[0], shape[1], oh, ow} : new int[] {shape[0], shape[1], ow};
+        float[] out = new float[Math.toIntExact(Tensor.size(outShape))];
+        float[] x = inputs[0].data();
+        Parallel.forRange(executor, planes, (from, to) -> {
+            for (int p = from; p < to; p++) {
+                plane(x, p * h * w, h, w, out, p * oh * ow, oh, ow);
+            }
+        });
+        return new Tensor(outShape, out);
+    }
+
+    private void plane(float[] x, int in, int h, int w, float[] out, int at, int oh, int ow) {
+        Window k = window;
+        boolean max = pool.poolKind() == PoolKind.MAX;
+        for (int y = 0; y < oh; y++) {
+            int y0 = y * k.sh() - k.ph();
+            int y1 = Math.min(y0 + k.kh(), h + k.phEnd());
+            int vy0 = Math.max(y0, 0);
+            int vy1 = Math.min(y1, h);
+            for (int z = 0; z < ow; z++) {
+                int z0 = z * k.sw() - k.pw();
+                int z1 = Math.min(z0 + k.kw(), w + k.pwEnd());
+                int vz0 = Math.max(z0, 0);
+                int vz1 = Math.min(z1, w);
+                float v;
+                if (max) {
+                    v = Float.NEGATIVE_INFINITY;
+                    for (int i = vy0; i < vy1; i++) {
+                        for (int j = vz0; j < vz1; j++) {
+                            v = Math.max(v, x[in + i * w + j]);
+                        }
+                    }
+                } else {
+                    float sum = 0f;
+                    for (int i = vy0; i < vy1; i++) {
+                        for (int j = vz0; j < vz1; j++) {
+                            sum += x[in + i * w + j];
+                        }
+                    }
+                    int count = pool.countIncludePad() ? (y1 - y0) * (z1 - z0) : (vy1 - vy0) * (vz1 - vz0);
+                    v = sum / count;
+                }
+                out[at + y * ow + z] = v;
+            }
+        }
+    }
+}
