@@ -12,12 +12,9 @@ import org.sham4j.model.graph.Conv;
  * row-major batch of (inChannels / groups) · prod(kernel) vectors, one per output position, that the weight
  * matrix multiplies in its storage format. With groups &gt; 1 each group has its own matrix: the column block
  * of its output channels, re-encoded once at construction in the layer's format (formats are lossless).
- * Samples are processed in chunks so the unrolled patches stay within a few megabytes.
+ * The patches are unrolled tile by tile ({@link TiledProduct}), so they never take more than a tile's buffer.
  */
 final class ConvOperator implements Operator {
-    /** Largest unrolled chunk, in floats. */
-    private static final int CHUNK_FLOATS = 1 << 21;
-
     private final Conv conv;
     private final Window window;
     private final CompressedMatrix[] groupWeights;
@@ -68,55 +65,50 @@ final class ConvOperator implements Operator {
         int outC = conv.outChannels();
         int ocg = outC / groups;
         int positions = oh * ow;
-        int rows = groupWeights[0].rows();
         int[] outShape = dims == 2 ? new int[] {n, outC, oh, ow} : new int[] {n, outC, ow};
         float[] out = new float[Math.toIntExact(Tensor.size(outShape))];
-        int perSample = Math.max(1, positions * rows);
-        int chunk = Math.max(1, Math.min(n, CHUNK_FLOATS / perSample));
-        float[] cols = new float[Math.toIntExact((long) chunk * positions * rows)];
-        float[] prod = new float[Math.toIntExact((long) chunk * positions * ocg)];
         float[] x = input.data();
         float[] bias = conv.bias();
-        for (int n0 = 0; n0 < n; n0 += chunk) {
-            int first = n0;
-            int samples = Math.min(chunk, n - n0);
-            for (int g = 0; g < groups; g++) {
-                int group = g;
-                executor.run(samples, s -> unroll(x, first + s, group, h, w, oh, ow, cols, s * perSample));
-                groupWeights[g].multiply(cols, samples * positions, prod, executor);
-                executor.run(samples, s -> {
-                    for (int o = 0; o < ocg; o++) {
-                        int c = group * ocg + o;
-                        float b = bias == null ? 0f : bias[c];
-                        int dst = ((first + s) * outC + c) * positions;
-                        int src = s * positions * ocg + o;
-                        for (int p = 0; p < positions; p++) {
-                            out[dst + p] = prod[src + p * ocg] + b;
+        for (int g = 0; g < groups; g++) {
+            int group = g;
+            TiledProduct.run(groupWeights[g], Math.multiplyExact(n, positions),
+                    (from, count, cols) -> unroll(x, group, h, w, ow, positions, from, count, cols),
+                    (from, count, prod) -> {
+                        for (int r = 0; r < count; r++) {
+                            int sample = (from + r) / positions;
+                            int p = (from + r) % positions;
+                            for (int o = 0; o < ocg; o++) {
+                                int c = group * ocg + o;
+                                out[(sample * outC + c) * positions + p] = prod[r * ocg + o]
+                                        + (bias == null ? 0f : bias[c]);
+                            }
                         }
-                    }
-                });
-            }
+                    }, executor);
         }
         return new Tensor(outShape, out);
     }
 
-    /** Writes the patches of sample {@code sample}, group {@code g}: one row per output position. */
-    private void unroll(float[] x, int sample, int g, int h, int w, int oh, int ow, float[] cols, int at) {
+    /**
+     * Writes the patches of group {@code g} for product rows [from, from + count), row r being output
+     * position r % positions of sample r / positions.
+     */
+    private void unroll(float[] x, int g, int h, int w, int ow, int positions, int from, int count, float[] cols) {
         int cg = conv.inChannels() / conv.groups();
         Window k = window;
-        int pos = at;
-        for (int y = 0; y < oh; y++) {
-            for (int z = 0; z < ow; z++) {
-                for (int c = 0; c < cg; c++) {
-                    int plane = (sample * conv.inChannels() + g * cg + c) * h;
-                    for (int ki = 0; ki < k.kh(); ki++) {
-                        int iy = y * k.sh() - k.ph() + ki * k.dh();
-                        boolean rowIn = iy >= 0 && iy < h;
-                        int rowBase = (plane + iy) * w;
-                        for (int kj = 0; kj < k.kw(); kj++) {
-                            int ix = z * k.sw() - k.pw() + kj * k.dw();
-                            cols[pos++] = rowIn && ix >= 0 && ix < w ? x[rowBase + ix] : 0f;
-                        }
+        int pos = 0;
+        for (int r = from; r < from + count; r++) {
+            int sample = r / positions;
+            int y = (r % positions) / ow;
+            int z = (r % positions) % ow;
+            for (int c = 0; c < cg; c++) {
+                int plane = (sample * conv.inChannels() + g * cg + c) * h;
+                for (int ki = 0; ki < k.kh(); ki++) {
+                    int iy = y * k.sh() - k.ph() + ki * k.dh();
+                    boolean rowIn = iy >= 0 && iy < h;
+                    int rowBase = (plane + iy) * w;
+                    for (int kj = 0; kj < k.kw(); kj++) {
+                        int ix = z * k.sw() - k.pw() + kj * k.dw();
+                        cols[pos++] = rowIn && ix >= 0 && ix < w ? x[rowBase + ix] : 0f;
                     }
                 }
             }

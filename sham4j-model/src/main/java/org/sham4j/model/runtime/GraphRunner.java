@@ -13,10 +13,11 @@ import org.sham4j.model.graph.Node;
 
 /**
  * Runs a {@link Graph} in pure Java on a batch: weight products run in each layer's storage format on a
- * {@link ProductExecutor}, other work is split by sample or channel. The same input gives the same bits on
- * every run; for formats whose products split by output column (all but csr and cser) also for any thread
- * count. Intermediate tensors are released after their last use. Safe for concurrent {@link #run} calls.
- * Close it to stop its threads.
+ * {@link ProductExecutor} (convolutions and large dense batches as row tiles that threads take whole, a dense
+ * batch of up to one tile as one product split by the format), other work is split by sample or channel. The
+ * same input gives the same bits on every run and on any thread count, except a dense layer of at most 256
+ * rows stored in a format whose product splits by input row (csr, cser). Intermediate tensors are released
+ * after their last use. Safe for concurrent {@link #run} calls. Close it to stop its threads.
  */
 public final class GraphRunner implements AutoCloseable {
     private final Graph graph;

@@ -1,5 +1,6 @@
 package org.sham4j.model.runtime;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.sham4j.core.format.CompressedMatrix;
@@ -7,11 +8,20 @@ import org.sham4j.core.format.Formats;
 import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.SparseMatrix;
 import org.sham4j.core.matrix.Tensor;
+import org.sham4j.model.graph.Activation;
+import org.sham4j.model.graph.BatchNorm;
+import org.sham4j.model.graph.Conv;
+import org.sham4j.model.graph.Dense;
+import org.sham4j.model.graph.Flatten;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.InputSpec;
 import org.sham4j.model.graph.Layer;
 import org.sham4j.model.graph.Node;
+import org.sham4j.model.graph.Pool;
+import org.sham4j.model.graph.PoolKind;
 import org.sham4j.model.graph.Preprocessing;
+import org.sham4j.model.graph.Softmax;
+import org.sham4j.model.graph.WeightedLayer;
 
 /** Seeded random tensors and matrices, and one-node graphs, for runtime tests. */
 public final class Fixtures {
@@ -61,5 +71,47 @@ public final class Fixtures {
         try (GraphRunner r = new GraphRunner(single(layer, spec), 1)) {
             return r.run(input);
         }
+    }
+
+    /** conv 3x3 pad 1, relu, maxpool 2, grouped conv 3x3, batchnorm, flatten, dense, tanh, dense, softmax. */
+    public static Graph smallCnn(long seed) {
+        Random rnd = new Random(seed);
+        List<Layer> layers = List.of(
+                new Conv(stored(quantized(rnd, 9, 4, 6), "dense"), gaussian(rnd, 4), 1, 4,
+                        new int[] {3, 3}, new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1}, 1),
+                new Activation(Activation.Function.RELU),
+                new Pool(PoolKind.MAX, new int[] {2, 2}, new int[] {2, 2}, new int[] {0, 0}, new int[] {0, 0}, false,
+                        false),
+                new Conv(stored(quantized(rnd, 18, 6, 6), "dense"), null, 4, 6, new int[] {3, 3},
+                        new int[] {1, 1}, new int[] {0, 0}, new int[] {0, 0}, new int[] {1, 1}, 2),
+                new BatchNorm(gaussian(rnd, 6), gaussian(rnd, 6), gaussian(rnd, 6),
+                        new float[] {1, 2, 0.5f, 1, 1, 3}, 1e-5f),
+                new Flatten(1),
+                new Dense(stored(quantized(rnd, 24, 10, 6), "dense"), gaussian(rnd, 10)),
+                new Activation(Activation.Function.TANH),
+                new Dense(stored(quantized(rnd, 10, 5, 6), "dense"), gaussian(rnd, 5)),
+                new Softmax(-1));
+        List<Node> nodes = new ArrayList<>();
+        String prev = "x";
+        for (int k = 0; k < layers.size(); k++) {
+            nodes.add(new Node("n" + k, layers.get(k), List.of(prev), "t" + k));
+            prev = "t" + k;
+        }
+        return new Graph(List.of(new InputSpec("x", new int[] {1, 8, 8})), nodes, List.of(prev),
+                Preprocessing.IDENTITY);
+    }
+
+    /** The same graph with every weight matrix re-encoded in {@code format}. */
+    public static Graph inFormat(Graph g, String format) {
+        List<Node> nodes = new ArrayList<>();
+        for (Node n : g.nodes()) {
+            Layer l = n.layer();
+            if (l instanceof WeightedLayer w) {
+                DenseMatrix d = w.weights().toDense();
+                l = w.withWeights(stored(d, format));
+            }
+            nodes.add(new Node(n.name(), l, n.inputs(), n.output()));
+        }
+        return g.withNodes(nodes);
     }
 }

@@ -159,6 +159,40 @@ class LayerReferenceTest {
         }
     }
 
+    @Test
+    void productsSpanningSeveralTilesMatchTheReference() {
+        Random rnd = new Random(14);
+        DenseMatrix wt = Fixtures.quantized(rnd, 2 * 9, 3, 4);
+        float[] bias = Fixtures.gaussian(rnd, 3);
+        Tensor x = Fixtures.tensor(rnd, 7, 2, 9, 9);
+        int[] one = {1, 1};
+        int[] pad = {1, 1};
+        Conv conv = new Conv(Fixtures.stored(wt, "gsham"), bias, 2, 3, new int[] {3, 3}, one, pad, pad, one, 1);
+        int[] ohw = new int[2];
+        double[] want = convReference(x, 9, 9, wt, bias, 2, 3, new int[] {3, 3}, one, pad, pad, one, 1, ohw);
+        assertTrue(7 * ohw[0] * ohw[1] > 2 * TiledProduct.TILE);
+        assertClose(want, Fixtures.runSingle(conv, x), new int[] {7, 3, 9, 9});
+        int batch = 3 * TiledProduct.TILE + 7;
+        DenseMatrix w = new DenseMatrix(6, 4, Fixtures.gaussian(rnd, 24));
+        Tensor in = Fixtures.tensor(rnd, batch, 6);
+        double[] dense = new double[batch * 4];
+        for (int b = 0; b < batch; b++) {
+            for (int j = 0; j < 4; j++) {
+                double sum = bias[j % 3];
+                for (int i = 0; i < 6; i++) {
+                    sum += in.data()[b * 6 + i] * w.get(i, j);
+                }
+                dense[b * 4 + j] = sum;
+            }
+        }
+        float[] b4 = {bias[0], bias[1], bias[2], bias[0]};
+        Dense layer = new Dense(Fixtures.stored(w, "csr"), b4);
+        assertClose(dense, Fixtures.runSingle(layer, in), new int[] {batch, 4});
+        try (GraphRunner three = new GraphRunner(Fixtures.single(layer, 6), 3)) {
+            assertArrayEquals(Fixtures.runSingle(layer, in).data(), three.run(in).data(), "tiles differ by threads");
+        }
+    }
+
     /**
      * Pooling by its definition over padded coordinates: a window position counts towards the divisor when it
      * lies in the padded input (countIncludePad) or in the input, and holds a value when it lies in the input.

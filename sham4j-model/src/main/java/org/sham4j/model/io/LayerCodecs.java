@@ -1,0 +1,96 @@
+package org.sham4j.model.io;
+
+import java.util.List;
+import org.sham4j.core.io.InvalidInputException;
+import org.sham4j.model.graph.Activation;
+import org.sham4j.model.graph.Add;
+import org.sham4j.model.graph.BatchNorm;
+import org.sham4j.model.graph.Concat;
+import org.sham4j.model.graph.Conv;
+import org.sham4j.model.graph.Dense;
+import org.sham4j.model.graph.Dropout;
+import org.sham4j.model.graph.Embedding;
+import org.sham4j.model.graph.Flatten;
+import org.sham4j.model.graph.GlobalPool;
+import org.sham4j.model.graph.Layer;
+import org.sham4j.model.graph.Pool;
+import org.sham4j.model.graph.PoolKind;
+import org.sham4j.model.graph.Reshape;
+import org.sham4j.model.graph.Softmax;
+import org.sham4j.model.graph.Transpose;
+
+/** The codec of every layer kind: the one place a new layer type is added to the model file. Tags are stable. */
+final class LayerCodecs {
+    private static final List<LayerCodec<?>> ALL = List.of(
+            new LayerCodec<>(1, Dense.class, (l, o) -> {
+                o.matrix(l.weights());
+                o.floatsOrNull(l.bias());
+            }, i -> new Dense(i.matrix("weights"), i.floatsOrNull("bias"))),
+            new LayerCodec<>(2, Conv.class, (l, o) -> {
+                o.matrix(l.weights());
+                o.floatsOrNull(l.bias());
+                o.count(l.inChannels());
+                o.count(l.outChannels());
+                o.ints(l.kernel());
+                o.ints(l.strides());
+                o.ints(l.padsBegin());
+                o.ints(l.padsEnd());
+                o.ints(l.dilations());
+                o.count(l.groups());
+            }, i -> new Conv(i.matrix("weights"), i.floatsOrNull("bias"), i.number("in channels", Integer.MAX_VALUE),
+                    i.number("out channels", Integer.MAX_VALUE), i.ints("kernel"), i.ints("strides"),
+                    i.ints("pads begin"), i.ints("pads end"), i.ints("dilations"), i.number("groups", Integer.MAX_VALUE))),
+            new LayerCodec<>(3, Pool.class, (l, o) -> {
+                o.u8(l.poolKind().ordinal());
+                o.ints(l.kernel());
+                o.ints(l.strides());
+                o.ints(l.padsBegin());
+                o.ints(l.padsEnd());
+                o.bool(l.countIncludePad());
+                o.bool(l.ceilMode());
+            }, i -> new Pool(i.choice(PoolKind.values(), "pool kind"), i.ints("kernel"), i.ints("strides"),
+                    i.ints("pads begin"), i.ints("pads end"), i.bool("count include pad"), i.bool("ceil mode"))),
+            new LayerCodec<>(4, GlobalPool.class, (l, o) -> {
+                o.u8(l.poolKind().ordinal());
+                o.bool(l.keepDims());
+            }, i -> new GlobalPool(i.choice(PoolKind.values(), "pool kind"), i.bool("keep dims"))),
+            new LayerCodec<>(5, Flatten.class, (l, o) -> o.i32(l.axis()), i -> new Flatten(i.i32())),
+            new LayerCodec<>(6, Reshape.class, (l, o) -> o.ints(l.shape()), i -> new Reshape(i.ints("shape"))),
+            new LayerCodec<>(7, Transpose.class, (l, o) -> o.ints(l.perm()), i -> new Transpose(i.ints("perm"))),
+            new LayerCodec<>(8, Embedding.class, (l, o) -> o.dense(l.table()), i -> new Embedding(i.dense("table"))),
+            new LayerCodec<>(9, Concat.class, (l, o) -> o.i32(l.axis()), i -> new Concat(i.i32())),
+            new LayerCodec<>(10, Add.class, (l, o) -> { }, i -> new Add()),
+            new LayerCodec<>(11, BatchNorm.class, (l, o) -> {
+                o.floats(l.scale());
+                o.floats(l.bias());
+                o.floats(l.mean());
+                o.floats(l.variance());
+                o.f32(l.epsilon());
+            }, i -> new BatchNorm(i.floats("scale"), i.floats("bias"), i.floats("mean"), i.floats("variance"),
+                    i.f32())),
+            new LayerCodec<>(12, Dropout.class, (l, o) -> o.f32(l.rate()), i -> new Dropout(i.f32())),
+            new LayerCodec<>(13, Activation.class, (l, o) -> o.u8(l.function().ordinal()),
+                    i -> new Activation(i.choice(Activation.Function.values(), "activation"))),
+            new LayerCodec<>(14, Softmax.class, (l, o) -> o.i32(l.axis()), i -> new Softmax(i.i32())));
+
+    private LayerCodecs() {
+    }
+
+    static LayerCodec<?> of(Layer layer) {
+        for (LayerCodec<?> c : ALL) {
+            if (c.type().isInstance(layer)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no model file codec for " + layer.kind());
+    }
+
+    static LayerCodec<?> of(int tag) throws InvalidInputException {
+        for (LayerCodec<?> c : ALL) {
+            if (c.tag() == tag) {
+                return c;
+            }
+        }
+        throw new InvalidInputException("unknown layer tag " + tag);
+    }
+}

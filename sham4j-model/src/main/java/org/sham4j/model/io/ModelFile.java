@@ -1,0 +1,169 @@
+package org.sham4j.model.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.sham4j.core.format.PayloadInput;
+import org.sham4j.core.io.AtomicFiles;
+import org.sham4j.core.io.InvalidInputException;
+import org.sham4j.model.graph.Graph;
+import org.sham4j.model.graph.InputSpec;
+import org.sham4j.model.graph.Layer;
+import org.sham4j.model.graph.Node;
+import org.sham4j.model.graph.Preprocessing;
+
+/**
+ * The {@code .sham} model file: a whole {@link Graph} with its weights.
+ * <pre>
+ *   magic "SHAMODEL" | version u8
+ *   | preprocessing: scale f32, mean floats, std floats, layout u8
+ *   | inputs: count, then name string and shape ints each
+ *   | nodes: count, then name string, input names, output name, layer tag u8 and the layer's fields each
+ *   | outputs: count, names
+ *   | CRC-32C of everything before it (u32)
+ * </pre>
+ * Counts are unsigned LEB128; ints and floats 4 bytes big-endian; strings UTF-8 after their length; a weight
+ * matrix is its complete {@code .shm} bytes, so it keeps its storage format. Layer fields are listed in
+ * {@link LayerCodecs}.
+ */
+public final class ModelFile {
+    /** Extension of model files. */
+    public static final String EXTENSION = ".sham";
+    /** Current version of the layout. */
+    public static final int VERSION = 1;
+    private static final byte[] MAGIC = "SHAMODEL".getBytes(StandardCharsets.US_ASCII);
+    private static final long MAX_FILE = Integer.MAX_VALUE - 8;
+
+    private ModelFile() {
+    }
+
+    /** Writes {@code graph} to {@code path} atomically. */
+    public static void save(Path path, Graph graph) throws IOException {
+        AtomicFiles.write(path, toBytes(graph));
+    }
+
+    /** Reads a model file; a corrupt, truncated or forged one gives a one-line InvalidInputException. */
+    public static Graph load(Path path) throws IOException {
+        long size = Files.size(path);
+        if (size > MAX_FILE) {
+            throw new InvalidInputException(path.getFileName() + ": file of " + size + " bytes is too large");
+        }
+        try {
+            return fromBytes(Files.readAllBytes(path));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(path.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The complete bytes of a model file. */
+    public static byte[] toBytes(Graph graph) {
+        ModelOutput out = new ModelOutput();
+        out.raw(MAGIC);
+        out.u8(VERSION);
+        Preprocessing p = graph.preprocessing();
+        out.f32(p.scale());
+        out.floats(p.mean());
+        out.floats(p.std());
+        out.u8(p.layout().ordinal());
+        out.count(graph.inputs().size());
+        for (InputSpec in : graph.inputs()) {
+            out.string(in.name());
+            out.ints(in.shape());
+        }
+        out.count(graph.nodes().size());
+        for (Node n : graph.nodes()) {
+            out.string(n.name());
+            out.count(n.inputs().size());
+            for (String in : n.inputs()) {
+                out.string(in);
+            }
+            out.string(n.output());
+            LayerCodec<?> codec = LayerCodecs.of(n.layer());
+            out.u8(codec.tag());
+            codec.write(n.layer(), out);
+        }
+        out.count(graph.outputs().size());
+        for (String o : graph.outputs()) {
+            out.string(o);
+        }
+        byte[] body = out.toByteArray();
+        CRC32C crc = new CRC32C();
+        crc.update(body, 0, body.length);
+        out.i32((int) crc.getValue());
+        return out.toByteArray();
+    }
+
+    /** Parses the complete bytes of a model file, checking its checksum first and every count in it. */
+    public static Graph fromBytes(byte[] bytes) throws IOException {
+        if (bytes.length < MAGIC.length + 5) {
+            throw new InvalidInputException("not a .sham model file: only " + bytes.length + " bytes");
+        }
+        for (int k = 0; k < MAGIC.length; k++) {
+            if (bytes[k] != MAGIC[k]) {
+                throw new InvalidInputException("not a .sham model file: bad magic");
+            }
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 4);
+        int n = bytes.length;
+        int stored = ((bytes[n - 4] & 0xff) << 24) | ((bytes[n - 3] & 0xff) << 16) | ((bytes[n - 2] & 0xff) << 8)
+                | (bytes[n - 1] & 0xff);
+        if ((int) crc.getValue() != stored) {
+            throw new InvalidInputException("checksum mismatch: the model file is corrupt or truncated");
+        }
+        ModelInput in = new ModelInput(new PayloadInput(bytes, MAGIC.length, n - 4));
+        int version = in.u8();
+        if (version != VERSION) {
+            throw new InvalidInputException("unsupported .sham model version " + version + " (this build reads "
+                    + VERSION + ")");
+        }
+        try {
+            Graph g = readGraph(in);
+            in.expectEnd();
+            return g;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("inconsistent model: " + e.getMessage(), e);
+        }
+    }
+
+    private static Graph readGraph(ModelInput in) throws IOException {
+        float scale = in.f32();
+        float[] mean = in.floats("mean");
+        float[] std = in.floats("std");
+        Preprocessing p = new Preprocessing(scale, mean, std, in.choice(Preprocessing.Layout.values(), "layout"));
+        int inputCount = in.count("input count", 2);
+        List<InputSpec> inputs = new ArrayList<>();
+        for (int k = 0; k < inputCount; k++) {
+            inputs.add(new InputSpec(in.string("input name"), in.ints("input shape")));
+        }
+        int nodeCount = in.count("node count", 5);
+        List<Node> nodes = new ArrayList<>();
+        for (int k = 0; k < nodeCount; k++) {
+            String name = in.string("node name");
+            int arity = in.count("node input count", 1);
+            List<String> names = new ArrayList<>();
+            for (int a = 0; a < arity; a++) {
+                names.add(in.string("node input"));
+            }
+            String output = in.string("node output");
+            int tag = in.u8();
+            Layer layer;
+            try {
+                layer = LayerCodecs.of(tag).reader().read(in);
+            } catch (InvalidInputException | IllegalArgumentException e) {
+                throw new InvalidInputException("node " + name + ": " + e.getMessage(), e);
+            }
+            nodes.add(new Node(name, layer, names, output));
+        }
+        int outputCount = in.count("output count", 1);
+        List<String> outputs = new ArrayList<>();
+        for (int k = 0; k < outputCount; k++) {
+            outputs.add(in.string("output name"));
+        }
+        return new Graph(inputs, nodes, outputs, p);
+    }
+}
