@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Compress weight matrices (pruning, weight sharing, Huffman address maps) and run products on "
                 + "the compressed form.",
         subcommands = {BenchCommand.class, EncodeCommand.class, DecodeCommand.class, InfoCommand.class,
+                TrainCommand.class, EvalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

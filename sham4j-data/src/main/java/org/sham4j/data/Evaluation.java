@@ -5,19 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.sham4j.core.matrix.Tensor;
-import org.sham4j.model.graph.BatchNorm;
-import org.sham4j.model.graph.Conv;
-import org.sham4j.model.graph.Dense;
-import org.sham4j.model.graph.Embedding;
 import org.sham4j.model.graph.Graph;
-import org.sham4j.model.graph.Layer;
-import org.sham4j.model.graph.Node;
-import org.sham4j.model.graph.WeightedLayer;
+import org.sham4j.model.io.WeightSizes;
 import org.sham4j.model.runtime.Preprocessor;
 
 /**
  * How a model does on samples: accuracy for classification, or mean squared error and concordance index for
- * regression (the other fields NaN), with the inference time per sample and the bytes of the model's weights.
+ * regression (the other fields NaN), with the inference time per sample and the bytes of the model's weight
+ * matrices as stored ({@link WeightSizes#storedBytes()}).
  */
 public record Evaluation(int samples, double accuracy, double mse, double concordanceIndex, double nanosPerSample,
                          long weightBytes) {
@@ -54,10 +49,10 @@ public record Evaluation(int samples, double accuracy, double mse, double concor
         double perSample = n == 0 ? Double.NaN : (double) nanos / n;
         if (classification) {
             return new Evaluation(n, Scores.accuracy(outputs, width, targets), Double.NaN, Double.NaN, perSample,
-                    weightBytes(graph));
+                    WeightSizes.of(graph).storedBytes());
         }
         return new Evaluation(n, Double.NaN, Scores.mse(outputs, targets), Scores.concordanceIndex(outputs, targets),
-                perSample, weightBytes(graph));
+                perSample, WeightSizes.of(graph).storedBytes());
     }
 
     /** The model inputs of a raw batch: each input preprocessed for the graph input of the same position. */
@@ -89,26 +84,5 @@ public record Evaluation(int samples, double accuracy, double mse, double concor
             throw new IllegalArgumentException("regression data needs one output per sample, the model gives "
                     + width);
         }
-    }
-
-    /** Bytes of the model's parameters: weight matrices as stored, biases and other parameters as float32. */
-    public static long weightBytes(Graph graph) {
-        long bytes = 0;
-        for (Node node : graph.nodes()) {
-            Layer layer = node.layer();
-            if (layer instanceof WeightedLayer w) {
-                bytes += w.weights().size().totalBytes();
-            }
-            if (layer instanceof Dense d && d.bias() != null) {
-                bytes += 4L * d.bias().length;
-            } else if (layer instanceof Conv c && c.bias() != null) {
-                bytes += 4L * c.bias().length;
-            } else if (layer instanceof Embedding e) {
-                bytes += 4L * e.table().data().length;
-            } else if (layer instanceof BatchNorm b) {
-                bytes += 16L * b.scale().length;
-            }
-        }
-        return bytes;
     }
 }

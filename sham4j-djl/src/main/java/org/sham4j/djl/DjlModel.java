@@ -13,10 +13,19 @@ import org.sham4j.model.graph.Graph;
 
 /**
  * A model graph as a DJL model on the PyTorch CPU engine: runs it, and gives the graph back with the current
- * parameter values (dense storage, exact to the bit). Close it to free the engine's memory.
+ * parameter values (dense storage, exact to the bit). Close it to free the engine's memory. DJL runs offline
+ * (system property {@code offline}); its caches go where {@code DJL_CACHE_DIR} and {@code ENGINE_CACHE_DIR} say.
  */
 public final class DjlModel implements AutoCloseable {
     private static final String ENGINE = "PyTorch";
+
+    static {
+        // The engine's native library comes in the pytorch-native-cpu jar: DJL never needs the network.
+        if (System.getProperty("offline") == null) {
+            System.setProperty("offline", "true");
+        }
+    }
+
     private final Model model;
     private final GraphBlock block;
 

@@ -21,7 +21,8 @@ import org.sham4j.model.graph.Graph;
 
 /**
  * Trains a model graph on a data set with DJL: softmax cross-entropy on the logits for classification, mean
- * squared error for regression; SGD with momentum 0.9 or Adam at a fixed learning rate. Shuffling, dropout and
+ * squared error for regression; SGD with momentum 0.9 or Adam, the learning rate fixed or on a cosine schedule.
+ * Shuffling, dropout and
  * the engine's other random choices follow the seed. The test samples are scored after each epoch.
  */
 public final class DjlTrainer {
@@ -36,7 +37,9 @@ public final class DjlTrainer {
         Evaluation.checkInputs(graph, data.train());
         Engine.getEngine("PyTorch").setRandomSeed((int) options.seed());
         Loss loss = data.isClassification() ? Loss.softmaxCrossEntropyLoss() : new L2Loss("mse", 1f);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer(options));
+        int batchesPerEpoch = (data.train().size() + options.batchSize() - 1) / options.batchSize();
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer(options,
+                options.epochs() * batchesPerEpoch));
         Random random = new Random(options.seed());
         try (DjlModel model = new DjlModel(graph); Trainer trainer = model.model().newTrainer(config)) {
             Samples train = data.train();
@@ -76,8 +79,12 @@ public final class DjlTrainer {
         }
     }
 
-    private static Optimizer optimizer(TrainingOptions o) {
-        Tracker rate = Tracker.fixed(o.learningRate());
+    private static Optimizer optimizer(TrainingOptions o, int steps) {
+        Tracker rate = switch (o.schedule()) {
+            case FIXED -> Tracker.fixed(o.learningRate());
+            case COSINE -> Tracker.cosine().setBaseValue(o.learningRate()).optFinalValue(0f)
+                    .setMaxUpdates(Math.max(1, steps)).build();
+        };
         return switch (o.optimizer()) {
             case SGD -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(MOMENTUM).build();
             case ADAM -> Optimizer.adam().optLearningRateTracker(rate).build();

@@ -57,7 +57,7 @@ class DjlTrainerTest {
         Dataset data = new Dataset("blobs", s, s, 3);
         Graph g = mlp(new int[] {4, 16, 3}, r);
         Record rec = new Record();
-        Graph trained = DjlTrainer.train(g, data, new TrainingOptions(3, 0.01f, 16,
+        Graph trained = DjlTrainer.train(g, data, new TrainingOptions(3, 0.01f, TrainingOptions.Schedule.COSINE, 16,
                 TrainingOptions.Optimizer.ADAM, 5), rec);
         double first = rec.batchLosses.get(0);
         double last = rec.batchLosses.get(rec.batchLosses.size() - 1);
@@ -97,7 +97,7 @@ class DjlTrainerTest {
         nodes.add(new Node("d2", new Dense(DjlModelTest.matrix(8, 1, r), new float[1]), List.of("r1"), "d2"));
         Graph g = new Graph(List.of(new InputSpec("a", new int[] {3}), new InputSpec("b", new int[] {2})), nodes,
                 List.of("d2"), Preprocessing.IDENTITY);
-        TrainingOptions options = new TrainingOptions(4, 0.02f, 20, TrainingOptions.Optimizer.SGD, 9);
+        TrainingOptions options = new TrainingOptions(4, 0.02f, TrainingOptions.Schedule.FIXED, 20, TrainingOptions.Optimizer.SGD, 9);
         Record rec = new Record();
         Graph once = DjlTrainer.train(g, data, options, rec);
         Graph twice = DjlTrainer.train(g, data, options, TrainingListener.SILENT);
@@ -116,7 +116,7 @@ class DjlTrainerTest {
         Samples s = Samples.of(List.of(new Tensor(new int[] {4, 5}, new float[20])), new float[4]);
         Graph g = mlp(new int[] {4, 2}, r);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DjlTrainer.train(g,
-                new Dataset("d", s, s, 2), new TrainingOptions(1, 0.1f, 2, TrainingOptions.Optimizer.SGD, 1),
+                new Dataset("d", s, s, 2), new TrainingOptions(1, 0.1f, TrainingOptions.Schedule.FIXED, 2, TrainingOptions.Optimizer.SGD, 1),
                 TrainingListener.SILENT));
         assertTrue(e.getMessage().contains("(5)") && e.getMessage().contains("(4)"), e.getMessage());
     }
