@@ -1,0 +1,124 @@
+package org.sham4j.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.sham4j.cli.report.Json;
+import org.sham4j.core.io.AtomicFiles;
+import org.sham4j.core.matrix.Tensor;
+import org.sham4j.data.DataSpec;
+import org.sham4j.data.Dataset;
+import org.sham4j.data.Evaluation;
+import org.sham4j.djl.DjlModel;
+import org.sham4j.model.graph.Graph;
+import org.sham4j.model.graph.Preprocessing;
+import org.sham4j.model.runtime.GraphRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sham eval MODEL --data DATA}: scores a model on a data set's test samples. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Score a model (.sham, .onnx, .h5) on the test samples of a data set: accuracy, or MSE and "
+                + "concordance index for regression; inference time per sample; weight bytes.",
+            "Data: " + DataSpec.SYNTAX + "."})
+final class EvalCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MODEL", description = "model file")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "DATA", description = "data set, e.g. mnist:DIR")
+    String data;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "also write the scores as JSON (atomic)")
+    Path json;
+
+    @Option(names = "--engine", defaultValue = "java", paramLabel = "java|djl",
+            description = "pure-Java runtime or DJL (PyTorch CPU) (default ${DEFAULT-VALUE})")
+    String engine;
+
+    @Option(names = "--threads", defaultValue = "1", description = "threads of the Java runtime (default ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--batch", defaultValue = "256", description = "samples per run (default ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--scale", description = "override the model's preprocessing: x * SCALE")
+    Float scale;
+
+    @Option(names = "--mean", split = ",", description = "override: per-channel means, comma-separated")
+    float[] mean;
+
+    @Option(names = "--std", split = ",", description = "override: per-channel standard deviations")
+    float[] std;
+
+    @Option(names = "--layout", description = "override: layout of the data's samples: NCHW, NHWC or FLAT")
+    String layout;
+
+    @Override
+    public Integer call() throws Exception {
+        Graph graph = withPreprocessing(Models.load(model));
+        Dataset dataset = DataSpec.open(data);
+        Evaluation.checkInputs(graph, dataset.test());
+        Evaluation.preprocess(graph, dataset.test().batch(0, Math.min(1, dataset.test().size())));
+        Evaluation e = switch (engine.toLowerCase(Locale.ROOT)) {
+            case "java" -> {
+                try (GraphRunner runner = new GraphRunner(graph, threads)) {
+                    yield evaluate(graph, dataset, inputs -> runner.run(named(graph, inputs)).get(
+                            graph.outputs().get(0)));
+                }
+            }
+            case "djl" -> {
+                try (DjlModel djl = new DjlModel(graph)) {
+                    yield evaluate(graph, dataset, djl::predict);
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown engine '" + engine + "', expected java or djl");
+        };
+        Json.Obj report = Json.object();
+        if (dataset.isClassification()) {
+            report.put("accuracy", e.accuracy());
+        } else {
+            report.put("mse", e.mse()).put("ci", e.concordanceIndex());
+        }
+        report.put("samples", e.samples()).put("nanosPerSample", e.nanosPerSample()).put("weightBytes",
+                e.weightBytes());
+        System.out.printf("%s on %s (%d test samples, %s engine): %s, %.1f us per sample, %d weight bytes%n",
+                model.getFileName(), dataset.name(), e.samples(), engine, TrainProgress.score(e,
+                        dataset.isClassification()), e.nanosPerSample() / 1e3, e.weightBytes());
+        if (json != null) {
+            AtomicFiles.write(json, (report + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return 0;
+    }
+
+    private Evaluation evaluate(Graph graph, Dataset dataset, Function<List<Tensor>, Tensor> run) {
+        return Evaluation.of(graph, dataset.test(), dataset.isClassification(), batch, run);
+    }
+
+    private static Map<String, Tensor> named(Graph graph, List<Tensor> inputs) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (int k = 0; k < inputs.size(); k++) {
+            out.put(graph.inputs().get(k).name(), inputs.get(k));
+        }
+        return out;
+    }
+
+    private Graph withPreprocessing(Graph g) {
+        Preprocessing p = g.preprocessing();
+        Preprocessing.Layout l = p.layout();
+        if (layout != null) {
+            try {
+                l = Preprocessing.Layout.valueOf(layout.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("unknown layout '" + layout + "', expected NCHW, NHWC or FLAT");
+            }
+        }
+        return g.withPreprocessing(new Preprocessing(scale != null ? scale : p.scale(), mean != null ? mean : p.mean(),
+                std != null ? std : p.std(), l));
+    }
+}

@@ -1,0 +1,73 @@
+package org.sham4j.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.sham4j.data.DataSpec;
+import org.sham4j.data.Dataset;
+import org.sham4j.data.Evaluation;
+import org.sham4j.djl.DjlTrainer;
+import org.sham4j.djl.TrainingOptions;
+import org.sham4j.model.graph.Graph;
+import org.sham4j.model.io.ModelFile;
+import org.sham4j.model.zoo.Zoo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sham train ARCH --data DATA --out MODEL.sham}. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train an architecture on a data set with DJL (PyTorch CPU engine) and write the model (.sham).",
+            "Architectures: lenet-300-100, lenet-5, deepdta (DAVIS), deepdta-kiba, vgg19 (CIFAR-10).",
+            "Data: " + DataSpec.SYNTAX + "."})
+final class TrainCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "ARCH", description = "architecture name")
+    String architecture;
+
+    @Option(names = "--data", required = true, paramLabel = "DATA", description = "data set, e.g. mnist:DIR")
+    String data;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL.sham", description = "output model (atomic)")
+    Path out;
+
+    @Option(names = "--epochs", defaultValue = "10", description = "passes over the training set (default ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "learning rate (default ${DEFAULT-VALUE})")
+    float learningRate;
+
+    @Option(names = "--schedule", defaultValue = "cosine", paramLabel = "fixed|cosine",
+            description = "learning rate fixed, or on a cosine from LR down to 0 (default ${DEFAULT-VALUE})")
+    String schedule;
+
+    @Option(names = "--batch", defaultValue = "128", description = "batch size (default ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "sgd|adam",
+            description = "sgd (momentum 0.9) or adam (default ${DEFAULT-VALUE})")
+    String optimizer;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of weights, shuffling and dropout (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainingOptions options = new TrainingOptions(epochs, learningRate,
+                TrainingOptions.Schedule.byName(schedule), batch,
+                TrainingOptions.Optimizer.byName(optimizer), seed);
+        Graph graph = Zoo.build(architecture, seed);
+        Dataset dataset = DataSpec.open(data);
+        Evaluation.checkInputs(graph, dataset.train());
+        Evaluation.preprocess(graph, dataset.train().batch(0, 1));
+        int batches = (dataset.train().size() + batch - 1) / batch;
+        long start = System.nanoTime();
+        Graph trained = DjlTrainer.train(graph, dataset, options,
+                new TrainProgress(epochs, batches, dataset.isClassification(), !quiet));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ModelFile.save(out, trained);
+        System.out.printf("%s on %s: %d epochs in %.1f s -> %s%n", architecture, dataset.name(), epochs, seconds, out);
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+package org.sham4j.cli;
+
+import org.sham4j.cli.report.Progress;
+import org.sham4j.data.Evaluation;
+import org.sham4j.djl.TrainingListener;
+
+/** Draws training on a progress bar (epoch, loss, last test score, ETA) and prints a line per epoch. */
+final class TrainProgress implements TrainingListener {
+    private static final int REDRAWS = 200;
+    private final Progress bar;
+    private final boolean classification;
+    private final int every;
+    private final long start = System.nanoTime();
+    private String lastScore = "";
+    private int steps;
+
+    TrainProgress(int epochs, int batchesPerEpoch, boolean classification, boolean enabled) {
+        int total = epochs * batchesPerEpoch;
+        this.bar = new Progress(total, enabled);
+        this.classification = classification;
+        this.every = Math.max(1, total / REDRAWS);
+    }
+
+    @Override
+    public void batchDone(int epoch, int epochs, int batch, int batches, double meanLoss) {
+        if (steps++ % every == 0) {
+            bar.step(String.format("epoch %d/%d loss %.4f%s", epoch, epochs, meanLoss, lastScore));
+        }
+        bar.advance();
+    }
+
+    @Override
+    public void epochDone(int epoch, int epochs, double meanLoss, Evaluation test) {
+        lastScore = " " + score(test, classification);
+        bar.finish();
+        System.err.printf("epoch %d/%d: loss %.4f, test %s (%.1f s)%n", epoch, epochs, meanLoss, score(test,
+                classification), (System.nanoTime() - start) / 1e9);
+    }
+
+    static String score(Evaluation e, boolean classification) {
+        return classification ? String.format("accuracy %.2f%%", 100 * e.accuracy())
+                : String.format("mse %.4f ci %.4f", e.mse(), e.concordanceIndex());
+    }
+}

@@ -1,0 +1,117 @@
+package org.sham4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sham4j.core.io.NpyWriter;
+import org.sham4j.core.matrix.DenseMatrix;
+
+/** {@code sham train} and {@code sham eval} end to end on a tiny .npz data set, in process. */
+class TrainEvalTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static synchronized Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            var cl = Main.commandLine();
+            cl.setErr(new PrintWriter(System.err, true));
+            cl.setOut(new PrintWriter(System.out, true));
+            int exit = cl.execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    /** Flat 28x28 "images" in 0..255 whose class is the brightest of ten stripes, as X and y. */
+    private Path stripes(int n, int width) throws Exception {
+        Random r = new Random(3);
+        float[] x = new float[n * width];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            int c = i % 10;
+            y[i] = c;
+            for (int j = 0; j < width; j++) {
+                x[i * width + j] = r.nextInt(60) + (j * 10 / width == c ? 180 : 0);
+            }
+        }
+        Path file = dir.resolve("stripes" + width + ".npz");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new ZipEntry("X.npy"));
+            NpyWriter.write(zip, new DenseMatrix(n, width, x));
+            zip.putNextEntry(new ZipEntry("y.npy"));
+            NpyWriter.write(zip, new DenseMatrix(n, 1, y));
+        }
+        return file;
+    }
+
+    private static double number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\": ([0-9.eE+-]+)").matcher(json);
+        assertTrue(m.find(), key + " in " + json);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void trainThenEvalOnBothEngines() throws Exception {
+        Path data = stripes(200, 784);
+        Path model = dir.resolve("m.sham");
+        Run t = run("train", "lenet-300-100", "--data", "npz:" + data, "--out", model.toString(), "--epochs", "2",
+                "--batch", "20", "--lr", "0.002", "--seed", "4", "--quiet");
+        assertEquals(0, t.exit(), t.err());
+        assertTrue(Files.size(model) > 0);
+        assertTrue(t.err().contains("epoch 2/2"), t.err());
+        Path javaJson = dir.resolve("java.json");
+        Path djlJson = dir.resolve("djl.json");
+        Run j = run("eval", model.toString(), "--data", "npz:" + data, "--json", javaJson.toString());
+        assertEquals(0, j.exit(), j.err());
+        Run d = run("eval", model.toString(), "--data", "npz:" + data, "--engine", "djl", "--json",
+                djlJson.toString());
+        assertEquals(0, d.exit(), d.err());
+        String a = Files.readString(javaJson);
+        String b = Files.readString(djlJson);
+        assertTrue(number(a, "accuracy") > 0.9, a);
+        assertEquals(number(a, "accuracy"), number(b, "accuracy"));
+        assertEquals(200, number(a, "samples"));
+        assertEquals(4 * (784 * 300 + 300 * 100 + 100 * 10), number(a, "weightBytes"), 1024);
+        assertTrue(number(a, "nanosPerSample") > 0);
+    }
+
+    @Test
+    void dataOfTheWrongShapeIsRefusedNamingBothShapes() throws Exception {
+        Path data = stripes(20, 100);
+        Run t = run("train", "lenet-5", "--data", "npz:" + data, "--out", dir.resolve("m.sham").toString());
+        assertEquals(1, t.exit());
+        assertTrue(t.err().contains("(100)") && t.err().contains("(1, 28, 28)"), t.err());
+        Run u = run("train", "deepdta", "--data", "npz:" + data, "--out", dir.resolve("m.sham").toString());
+        assertEquals(1, u.exit());
+        assertTrue(u.err().contains("1 input") && u.err().contains("2"), u.err());
+        Run v = run("train", "alexnet", "--data", "npz:" + data, "--out", dir.resolve("m.sham").toString());
+        assertTrue(v.err().contains("unknown architecture"), v.err());
+        Run w = run("eval", dir.resolve("none.sham").toString(), "--data", "nope:x");
+        assertEquals(1, w.exit());
+        assertEquals(1, w.err().strip().lines().count(), w.err());
+    }
+}

@@ -1,0 +1,80 @@
+package org.sham4j.djl;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.util.List;
+import org.sham4j.core.matrix.Tensor;
+import org.sham4j.model.graph.Graph;
+
+/**
+ * A model graph as a DJL model on the PyTorch CPU engine: runs it, and gives the graph back with the current
+ * parameter values (dense storage, exact to the bit). Close it to free the engine's memory. DJL runs offline
+ * (system property {@code offline}); its caches go where {@code DJL_CACHE_DIR} and {@code ENGINE_CACHE_DIR} say.
+ */
+public final class DjlModel implements AutoCloseable {
+    private static final String ENGINE = "PyTorch";
+
+    static {
+        // The engine's native library comes in the pytorch-native-cpu jar: DJL never needs the network.
+        if (System.getProperty("offline") == null) {
+            System.setProperty("offline", "true");
+        }
+    }
+
+    private final Model model;
+    private final GraphBlock block;
+
+    public DjlModel(Graph graph) {
+        this.model = Model.newInstance("sham4j", Device.cpu(), ENGINE);
+        this.block = new GraphBlock(graph, model.getNDManager());
+        model.setBlock(block);
+    }
+
+    Model model() {
+        return model;
+    }
+
+    /** The graph with the model's current weights. */
+    public Graph toGraph() {
+        return block.toGraph();
+    }
+
+    /** Runs the model in inference mode on model inputs (preprocessed, in the graph's input order). */
+    public Tensor predict(List<Tensor> inputs) {
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            NDList out = block.forward(new ParameterStore(manager, false), toNd(manager, inputs), false);
+            return toTensor(out.get(0));
+        }
+    }
+
+    static NDList toNd(NDManager manager, List<Tensor> tensors) {
+        NDList list = new NDList();
+        for (Tensor t : tensors) {
+            long[] shape = new long[t.rank()];
+            for (int k = 0; k < shape.length; k++) {
+                shape[k] = t.dim(k);
+            }
+            list.add(manager.create(t.data(), new Shape(shape)));
+        }
+        return list;
+    }
+
+    static Tensor toTensor(NDArray a) {
+        long[] s = a.getShape().getShape();
+        int[] shape = new int[s.length];
+        for (int k = 0; k < s.length; k++) {
+            shape[k] = Math.toIntExact(s[k]);
+        }
+        return new Tensor(shape, a.toFloatArray());
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

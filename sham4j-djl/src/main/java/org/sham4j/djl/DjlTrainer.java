@@ -1,0 +1,93 @@
+package org.sham4j.djl;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.L2Loss;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.List;
+import java.util.Random;
+import org.sham4j.data.Batch;
+import org.sham4j.data.Dataset;
+import org.sham4j.data.Evaluation;
+import org.sham4j.data.Samples;
+import org.sham4j.model.graph.Graph;
+
+/**
+ * Trains a model graph on a data set with DJL: softmax cross-entropy on the logits for classification, mean
+ * squared error for regression; SGD with momentum 0.9 or Adam, the learning rate fixed or on a cosine schedule.
+ * Shuffling, dropout and
+ * the engine's other random choices follow the seed. The test samples are scored after each epoch.
+ */
+public final class DjlTrainer {
+    private static final float MOMENTUM = 0.9f;
+    private static final int EVAL_BATCH = 1000;
+
+    private DjlTrainer() {
+    }
+
+    /** The graph with trained weights (dense storage). */
+    public static Graph train(Graph graph, Dataset data, TrainingOptions options, TrainingListener listener) {
+        Evaluation.checkInputs(graph, data.train());
+        Engine.getEngine("PyTorch").setRandomSeed((int) options.seed());
+        Loss loss = data.isClassification() ? Loss.softmaxCrossEntropyLoss() : new L2Loss("mse", 1f);
+        int batchesPerEpoch = (data.train().size() + options.batchSize() - 1) / options.batchSize();
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer(options,
+                options.epochs() * batchesPerEpoch));
+        Random random = new Random(options.seed());
+        try (DjlModel model = new DjlModel(graph); Trainer trainer = model.model().newTrainer(config)) {
+            Samples train = data.train();
+            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+                List<int[]> batches = train.shuffledBatches(options.batchSize(), random);
+                double lossSum = 0;
+                long seen = 0;
+                for (int k = 0; k < batches.size(); k++) {
+                    Batch batch = train.batch(batches.get(k));
+                    lossSum += step(trainer, graph, batch, data.isClassification()) * batch.size();
+                    seen += batch.size();
+                    listener.batchDone(epoch, options.epochs(), k, batches.size(), lossSum / seen);
+                }
+                Evaluation test = Evaluation.of(graph, data.test(), data.isClassification(), EVAL_BATCH,
+                        model::predict);
+                listener.epochDone(epoch, options.epochs(), lossSum / seen, test);
+            }
+            return model.toGraph();
+        }
+    }
+
+    /** One optimisation step; the batch's mean loss. */
+    private static double step(Trainer trainer, Graph graph, Batch batch, boolean classification) {
+        try (NDManager manager = trainer.getManager().newSubManager()) {
+            NDList inputs = DjlModel.toNd(manager, Evaluation.preprocess(graph, batch));
+            NDArray labels = manager.create(batch.targets());
+            double value;
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDArray prediction = trainer.forward(inputs).get(0);
+                NDArray target = classification ? labels : labels.reshape(prediction.getShape());
+                NDArray l = trainer.getLoss().evaluate(new NDList(target), new NDList(prediction));
+                collector.backward(l);
+                value = l.getFloat();
+            }
+            trainer.step();
+            return value;
+        }
+    }
+
+    private static Optimizer optimizer(TrainingOptions o, int steps) {
+        Tracker rate = switch (o.schedule()) {
+            case FIXED -> Tracker.fixed(o.learningRate());
+            case COSINE -> Tracker.cosine().setBaseValue(o.learningRate()).optFinalValue(0f)
+                    .setMaxUpdates(Math.max(1, steps)).build();
+        };
+        return switch (o.optimizer()) {
+            case SGD -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(MOMENTUM).build();
+            case ADAM -> Optimizer.adam().optLearningRateTracker(rate).build();
+        };
+    }
+}

@@ -1,0 +1,140 @@
+package org.sham4j.djl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.sham4j.core.matrix.Tensor;
+import org.sham4j.data.Dataset;
+import org.sham4j.data.Evaluation;
+import org.sham4j.data.Samples;
+import org.sham4j.model.graph.Activation;
+import org.sham4j.model.graph.Concat;
+import org.sham4j.model.graph.Dense;
+import org.sham4j.model.graph.Graph;
+import org.sham4j.model.graph.InputSpec;
+import org.sham4j.model.graph.Node;
+import org.sham4j.model.graph.Preprocessing;
+import org.sham4j.model.runtime.GraphRunner;
+
+/** Tiny networks trained for a few steps: the loss falls, and the result runs the same on both engines. */
+class DjlTrainerTest {
+    /** Records the losses and scores the trainer reports. */
+    private static final class Record implements TrainingListener {
+        final List<Double> batchLosses = new ArrayList<>();
+        final List<Evaluation> tests = new ArrayList<>();
+
+        @Override
+        public void batchDone(int epoch, int epochs, int batch, int batches, double meanLoss) {
+            batchLosses.add(meanLoss);
+        }
+
+        @Override
+        public void epochDone(int epoch, int epochs, double meanLoss, Evaluation test) {
+            tests.add(test);
+        }
+    }
+
+    @Test
+    void classifierLearnsSeparableClasses() {
+        Random r = new Random(11);
+        int n = 240;
+        float[] x = new float[n * 4];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            int c = i % 3;
+            y[i] = c;
+            for (int j = 0; j < 4; j++) {
+                x[i * 4 + j] = (float) r.nextGaussian() * 0.5f + (j == c ? 2f : 0f);
+            }
+        }
+        Samples s = Samples.of(List.of(new Tensor(new int[] {n, 4}, x)), y);
+        Dataset data = new Dataset("blobs", s, s, 3);
+        Graph g = mlp(new int[] {4, 16, 3}, r);
+        Record rec = new Record();
+        Graph trained = DjlTrainer.train(g, data, new TrainingOptions(3, 0.01f, TrainingOptions.Schedule.COSINE, 16,
+                TrainingOptions.Optimizer.ADAM, 5), rec);
+        double first = rec.batchLosses.get(0);
+        double last = rec.batchLosses.get(rec.batchLosses.size() - 1);
+        assertTrue(last < first / 2, "loss " + first + " -> " + last);
+        Evaluation e = rec.tests.get(rec.tests.size() - 1);
+        assertTrue(e.accuracy() > 0.9, "accuracy " + e.accuracy());
+        assertEquals(n, e.samples());
+        // the trained graph scores the same on the pure-Java runtime
+        try (GraphRunner runner = new GraphRunner(trained, 1)) {
+            Evaluation java = Evaluation.of(trained, s, true, 50, in -> runner.run(in.get(0)));
+            assertEquals(e.accuracy(), java.accuracy(), 1e-9);
+        }
+    }
+
+    @Test
+    void twoInputRegressionWithSgdIsSeededAndLearns() {
+        Random r = new Random(12);
+        int n = 200;
+        float[] a = new float[n * 3];
+        float[] b = new float[n * 2];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 3; j++) {
+                a[i * 3 + j] = (float) r.nextGaussian();
+            }
+            for (int j = 0; j < 2; j++) {
+                b[i * 2 + j] = (float) r.nextGaussian();
+            }
+            y[i] = a[i * 3] - 0.5f * b[i * 2 + 1] + 1;
+        }
+        Samples s = Samples.of(List.of(new Tensor(new int[] {n, 3}, a), new Tensor(new int[] {n, 2}, b)), y);
+        Dataset data = new Dataset("pairs", s, s, 0);
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(new Node("cat", new Concat(1), List.of("a", "b"), "cat"));
+        nodes.add(new Node("d1", new Dense(DjlModelTest.matrix(5, 8, r), new float[8]), List.of("cat"), "d1"));
+        nodes.add(new Node("r1", new Activation(Activation.Function.RELU), List.of("d1"), "r1"));
+        nodes.add(new Node("d2", new Dense(DjlModelTest.matrix(8, 1, r), new float[1]), List.of("r1"), "d2"));
+        Graph g = new Graph(List.of(new InputSpec("a", new int[] {3}), new InputSpec("b", new int[] {2})), nodes,
+                List.of("d2"), Preprocessing.IDENTITY);
+        TrainingOptions options = new TrainingOptions(4, 0.02f, TrainingOptions.Schedule.FIXED, 20, TrainingOptions.Optimizer.SGD, 9);
+        Record rec = new Record();
+        Graph once = DjlTrainer.train(g, data, options, rec);
+        Graph twice = DjlTrainer.train(g, data, options, TrainingListener.SILENT);
+        DjlModelTest.assertSameWeights(once, twice);
+        Evaluation first = rec.tests.get(0);
+        Evaluation last = rec.tests.get(rec.tests.size() - 1);
+        assertTrue(last.mse() < first.mse(), "mse " + first.mse() + " -> " + last.mse());
+        assertTrue(last.concordanceIndex() > 0.7, "ci " + last.concordanceIndex());
+        assertTrue(Double.isNaN(last.accuracy()));
+        assertFalse(once.nodes().get(1).layer().equals(g.nodes().get(1).layer()));
+    }
+
+    @Test
+    void dataThatDoesNotFitTheModelIsRefused() {
+        Random r = new Random(13);
+        Samples s = Samples.of(List.of(new Tensor(new int[] {4, 5}, new float[20])), new float[4]);
+        Graph g = mlp(new int[] {4, 2}, r);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DjlTrainer.train(g,
+                new Dataset("d", s, s, 2), new TrainingOptions(1, 0.1f, TrainingOptions.Schedule.FIXED, 2, TrainingOptions.Optimizer.SGD, 1),
+                TrainingListener.SILENT));
+        assertTrue(e.getMessage().contains("(5)") && e.getMessage().contains("(4)"), e.getMessage());
+    }
+
+    private static Graph mlp(int[] sizes, Random r) {
+        List<Node> nodes = new ArrayList<>();
+        String x = "x";
+        for (int k = 0; k + 1 < sizes.length; k++) {
+            String d = "d" + k;
+            nodes.add(new Node(d, new Dense(DjlModelTest.matrix(sizes[k], sizes[k + 1], r), new float[sizes[k + 1]]),
+                    List.of(x), d));
+            x = d;
+            if (k + 2 < sizes.length) {
+                nodes.add(new Node("r" + k, new Activation(Activation.Function.RELU), List.of(x), "r" + k));
+                x = "r" + k;
+            }
+        }
+        return new Graph(List.of(new InputSpec("x", new int[] {sizes[0]})), nodes, List.of(x),
+                Preprocessing.IDENTITY);
+    }
+}
