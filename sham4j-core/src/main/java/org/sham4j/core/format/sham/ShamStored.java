@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.OptionalDouble;
 import org.sham4j.core.bits.BitWriter;
 import org.sham4j.core.bits.Bits;
+import org.sham4j.core.bits.ByteBits;
 import org.sham4j.core.bits.PackedInts;
 import org.sham4j.core.format.BlockIndex;
 import org.sham4j.core.format.ColumnBlockedMatrix;
@@ -159,10 +160,10 @@ final class ShamStored extends ColumnBlockedMatrix {
     public DenseMatrix toDense() {
         DenseMatrix d = DenseMatrix.zeros(rows, cols);
         for (int b = 0; b < blocks.blocks(); b++) {
-            decodeBlock(b, (ptr, k, count, base, rowsOf, vals, firstCol) -> {
+            decodeBlock(b, (ptr, k, count, base, vals, firstCol) -> {
                 for (int t = 0; t < count; t++) {
                     for (int p = ptr[k + t] - base; p < ptr[k + t + 1] - base; p++) {
-                        d.set(rowsOf[p], firstCol + t, vals[p]);
+                        d.set(rowIdx.get(base + p), firstCol + t, vals[p]);
                     }
                 }
             });
@@ -177,13 +178,41 @@ final class ShamStored extends ColumnBlockedMatrix {
 
     @Override
     protected void multiplyBlock(float[] xt, int batch, float[] y, int block) {
-        decodeBlock(block, (ptr, k, count, base, rowsOf, vals, firstCol) ->
-                ColumnKernel.multiply(ptr, k, count, base, rowsOf, vals, xt, batch, y, cols, firstCol));
+        if (batch == 1) {
+            decodeBlock(block, (ptr, k, count, base, vals, firstCol) -> multiplyOne(ptr, k, count, base, vals, xt, y,
+                    firstCol));
+            return;
+        }
+        int[] rowsOf = new int[CHUNK];
+        decodeBlock(block, (ptr, k, count, base, vals, firstCol) -> {
+            int[] r = rowsOf.length >= vals.length ? rowsOf : new int[vals.length];
+            rowIdx.get(base, r, ptr[k + count] - base);
+            ColumnKernel.multiply(ptr, k, count, base, r, vals, xt, batch, y, cols, firstCol);
+        });
     }
 
-    /** Columns decoded to row indices and values, in the layout of {@link ColumnKernel#multiply}. */
+    /** One vector: each row index is read from its packed bits as the product goes. */
+    private void multiplyOne(int[] ptr, int k, int count, int base, float[] vals, float[] xt, float[] y,
+                             int firstCol) {
+        final byte[] rb = rowIdx.bytes();
+        final int w = rowIdx.width();
+        final int down = 63 - w;
+        long rpos = (long) base * w;
+        int p0 = ptr[k] - base;
+        for (int t = 0; t < count; t++) {
+            int p1 = ptr[k + t + 1] - base;
+            float s = 0f;
+            for (int p = p0; p < p1; p++, rpos += w) {
+                s += xt[(int) ((ByteBits.window(rb, rpos) >>> 1) >>> down)] * vals[p];
+            }
+            y[firstCol + t] = s;
+            p0 = p1;
+        }
+    }
+
+    /** Columns decoded to values; entry p of the run has row index rowIdx.get(base + p). */
     private interface Chunk {
-        void accept(int[] ptr, int k, int count, int base, int[] rows, float[] vals, int firstCol);
+        void accept(int[] ptr, int k, int count, int base, float[] vals, int firstCol);
     }
 
     /** Decodes a block a run of whole columns at a time, handing each run to {@code sink}. */
@@ -198,9 +227,7 @@ final class ShamStored extends ColumnBlockedMatrix {
         HuffmanCursor b = cursor(1, block);
         HuffmanCursor c = cursor(2, block);
         HuffmanCursor d = cursor(3, block);
-        int cap = Math.min(CHUNK, ptr[c1 - c0] - ptr[0]);
-        int[] rowsOf = new int[cap];
-        float[] vals = new float[cap];
+        float[] vals = new float[Math.min(CHUNK, ptr[c1 - c0] - ptr[0])];
         for (int k = 0; k < c1 - c0; ) {
             int e = k + 1;
             while (e < c1 - c0 && ptr[e + 1] - ptr[k] <= CHUNK) {
@@ -208,7 +235,6 @@ final class ShamStored extends ColumnBlockedMatrix {
             }
             int len = ptr[e] - ptr[k];
             if (len > vals.length) {
-                rowsOf = new int[len];
                 vals = new float[len];
             }
             int q = ptr[k] - ptr[0];
@@ -227,8 +253,7 @@ final class ShamStored extends ColumnBlockedMatrix {
             finish(b, vals, ob, len);
             finish(c, vals, oc, len);
             finish(d, vals, od, len);
-            rowIdx.get(ptr[k], rowsOf, len);
-            sink.accept(ptr, k, e - k, ptr[k], rowsOf, vals, c0 + k);
+            sink.accept(ptr, k, e - k, ptr[k], vals, c0 + k);
             k = e;
         }
     }
