@@ -31,10 +31,40 @@ public final class ColumnKernel {
         }
     }
 
-    /** One column of a batch, four vectors at a time in registers. */
+    /** One column of a batch, eight then four vectors at a time in registers. */
     private static void column(int[] rows, float[] vals, int p0, int p1, float[] xt, int batch, float[] y,
                                int cols, int j) {
         int b = 0;
+        for (; b + 8 <= batch; b += 8) {
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            float s4 = 0f;
+            float s5 = 0f;
+            float s6 = 0f;
+            float s7 = 0f;
+            for (int p = p0; p < p1; p++) {
+                float v = vals[p];
+                int at = rows[p] * batch + b;
+                s0 += v * xt[at];
+                s1 += v * xt[at + 1];
+                s2 += v * xt[at + 2];
+                s3 += v * xt[at + 3];
+                s4 += v * xt[at + 4];
+                s5 += v * xt[at + 5];
+                s6 += v * xt[at + 6];
+                s7 += v * xt[at + 7];
+            }
+            y[b * cols + j] = s0;
+            y[(b + 1) * cols + j] = s1;
+            y[(b + 2) * cols + j] = s2;
+            y[(b + 3) * cols + j] = s3;
+            y[(b + 4) * cols + j] = s4;
+            y[(b + 5) * cols + j] = s5;
+            y[(b + 6) * cols + j] = s6;
+            y[(b + 7) * cols + j] = s7;
+        }
         for (; b + 4 <= batch; b += 4) {
             float s0 = 0f;
             float s1 = 0f;
