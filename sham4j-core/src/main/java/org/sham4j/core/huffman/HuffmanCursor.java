@@ -50,7 +50,7 @@ public final class HuffmanCursor {
         int i = (int) ((w >>> 1) >>> runs.shift);
         int e = runs.meta[i];
         if (e < 0) {
-            e = decoder.decodeFrom(w, -e);
+            e = decoder.decodeLong(w);
             out[o] = values[e >>> 6];
             skip(e & 63);
             return o + stride;

@@ -4,16 +4,21 @@ package org.sham4j.core.huffman;
  * Table-driven decoding of a canonical code from a left-justified 64-bit window. Codes up to
  * {@link #tableBits()} bits long are resolved by one lookup; longer ones fall back to a scan over lengths
  * using the canonical first code of each length.
- * <p>Hot loops read {@link #table()} directly: entry = (rank &lt;&lt; 6) | length, or -1 for a longer code,
+ * <p>Hot loops read {@link #table()} directly: entry = (rank &lt;&lt; 6) | length, or negative for a longer code (see {@link #decodeLong}),
  * indexed by {@code (int) ((window >>> 1) >>> (63 - tableBits))}.
  */
 public final class HuffmanDecoder {
     /** Widest primary table: 2^11 entries of 4 bytes sit in L1. */
     public static final int MAX_TABLE_BITS = 11;
+    /** Widest second-level table. */
+    private static final int MAX_SUB_BITS = 8;
 
     private final int tableBits;
     private final int shift;
     private final int[] table;
+    /** Second-level tables of {@link #subBits} bits for the primary prefixes of longer codewords. */
+    private final int[] sub;
+    private final int subBits;
     private final int maxLength;
     private final long[] firstCode;
     private final int[] count;
@@ -48,6 +53,43 @@ public final class HuffmanDecoder {
                 java.util.Arrays.fill(table, from, to, ((firstRank[len] + t) << 6) | len);
             }
         }
+        subBits = Math.min(maxLength - tableBits, MAX_SUB_BITS);
+        sub = subTables();
+    }
+
+    /**
+     * Builds the second-level tables: each primary prefix of longer codewords gets 2^subBits entries, its
+     * primary entry becomes -(offset + 2), and codewords longer than tableBits + subBits stay -1 (scanned).
+     */
+    private int[] subTables() {
+        if (subBits <= 0) {
+            return new int[0];
+        }
+        int size = 1 << subBits;
+        int[] out = new int[0];
+        int used = 0;
+        for (int len = 0; len <= maxLength; len++) {
+            for (int t = 0; t < count[len] && len > tableBits; t++) {
+                long c = firstCode[len] + t;
+                int prefix = (int) (c >>> (len - tableBits));
+                if (table[prefix] == -1) {
+                    if (used + size > out.length) {
+                        out = java.util.Arrays.copyOf(out, Math.max(2 * out.length, used + size));
+                    }
+                    java.util.Arrays.fill(out, used, used + size, -1);
+                    table[prefix] = -(used + 2);
+                    used += size;
+                }
+                int extra = len - tableBits;
+                if (extra <= subBits) {
+                    int offset = -table[prefix] - 2;
+                    int low = (int) (c & ((1L << extra) - 1));
+                    int from = offset + (low << (subBits - extra));
+                    java.util.Arrays.fill(out, from, from + (1 << (subBits - extra)), ((firstRank[len] + t) << 6) | len);
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, used);
     }
 
     public int tableBits() {
@@ -69,9 +111,17 @@ public final class HuffmanDecoder {
         return e >= 0 ? e : decodeLong(window);
     }
 
-    /** Decodes a codeword longer than the table: returns (rank &lt;&lt; 6) | length. */
+    /**
+     * Decodes a codeword that may be longer than the primary table, through the second-level table of its
+     * prefix: returns (rank &lt;&lt; 6) | length.
+     */
     public int decodeLong(long window) {
-        return decodeFrom(window, tableBits + 1);
+        int e = table[(int) ((window >>> 1) >>> shift)];
+        if (e >= 0) {
+            return e;
+        }
+        int s2 = sub[-e - 2 + (int) (((window << tableBits) >>> 1) >>> (63 - subBits))];
+        return s2 >= 0 ? s2 : decodeFrom(window, tableBits + subBits + 1);
     }
 
     /**
