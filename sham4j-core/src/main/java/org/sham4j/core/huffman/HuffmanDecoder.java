@@ -2,10 +2,10 @@ package org.sham4j.core.huffman;
 
 /**
  * Table-driven decoding of a canonical code from a left-justified 64-bit window. Codes up to
- * {@link #tableBits()} bits long are resolved by one lookup; longer ones fall back to a scan over lengths
- * using the canonical first code of each length.
- * <p>Hot loops read {@link #table()} directly: entry = (rank &lt;&lt; 6) | length, or negative for a longer code (see {@link #decodeLong}),
- * indexed by {@code (int) ((window >>> 1) >>> (63 - tableBits))}.
+ * {@link #tableBits()} bits long are resolved by one lookup; longer ones by a second-level table of their
+ * prefix, and the longest by a scan over lengths using the canonical first code of each length.
+ * <p>Hot loops read {@link #table()} directly: entry = (rank &lt;&lt; 6) | length, or negative for a longer
+ * code (then call {@link #decodeLong}), indexed by {@code (int) ((window >>> 1) >>> (63 - tableBits))}.
  */
 public final class HuffmanDecoder {
     /** Widest primary table: 2^11 entries of 4 bytes sit in L1. */
