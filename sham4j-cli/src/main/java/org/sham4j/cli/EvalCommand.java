@@ -63,8 +63,11 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Graph graph = withPreprocessing(Models.load(model));
         Dataset dataset = DataSpec.open(data);
+        if (dataset.test().size() == 0) {
+            throw new IllegalArgumentException(dataset.name() + ": no test samples");
+        }
         Evaluation.checkInputs(graph, dataset.test());
-        Evaluation.preprocess(graph, dataset.test().batch(0, Math.min(1, dataset.test().size())));
+        Evaluation.preprocess(graph, dataset.test().batch(0, 1));
         Evaluation e = switch (engine.toLowerCase(Locale.ROOT)) {
             case "java" -> {
                 try (GraphRunner runner = new GraphRunner(graph, threads)) {

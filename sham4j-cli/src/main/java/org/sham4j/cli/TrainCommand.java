@@ -59,6 +59,9 @@ final class TrainCommand implements Callable<Integer> {
                 TrainingOptions.Optimizer.byName(optimizer), seed);
         Graph graph = Zoo.build(architecture, seed);
         Dataset dataset = DataSpec.open(data);
+        if (dataset.train().size() == 0 || dataset.test().size() == 0) {
+            throw new IllegalArgumentException(dataset.name() + ": no training or no test samples");
+        }
         Evaluation.checkInputs(graph, dataset.train());
         Evaluation.preprocess(graph, dataset.train().batch(0, 1));
         int batches = (dataset.train().size() + batch - 1) / batch;

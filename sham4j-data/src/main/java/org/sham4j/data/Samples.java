@@ -124,13 +124,6 @@ public final class Samples {
         return new Samples(tables, newRows, t);
     }
 
-    /** The first {@code n} samples (all of them when there are fewer). */
-    public Samples head(int n) {
-        int[] idx = new int[Math.min(n, size())];
-        Arrays.setAll(idx, i -> i);
-        return select(idx);
-    }
-
     /** The positions 0..size-1 in an order shuffled by {@code random}, cut into batches of {@code batchSize}. */
     public List<int[]> shuffledBatches(int batchSize, Random random) {
         if (batchSize < 1) {

@@ -62,10 +62,6 @@ final class GraphBlock extends AbstractBlock {
         return addParameter(p);
     }
 
-    Graph graph() {
-        return graph;
-    }
-
     /** The graph with this block's current parameter values, in dense storage. */
     Graph toGraph() {
         List<Node> nodes = new ArrayList<>();

@@ -48,24 +48,13 @@ class SharedDataTest {
     }
 
     @Test
-    void sinaLoadsInWellUnderASecond() throws IOException {
+    void sinaLoadsWithItsPublishedFigures() throws IOException {
         String sina = file("matrices/SiNa.mtx.gz");
         NamedMatrix m = only(sina);
         assertEquals("SiNa", m.name());
         assertShape(5743, 5743, m.matrix());
         assertEquals(198_787, m.matrix().nnz());
         assertEquals(24_165, distinctValues(m.matrix()));
-        for (int k = 0; k < 3; k++) {
-            MatrixReader.read(sina);
-        }
-        long best = Long.MAX_VALUE;
-        for (int k = 0; k < 5; k++) {
-            long start = System.nanoTime();
-            MatrixReader.read(sina);
-            best = Math.min(best, System.nanoTime() - start);
-        }
-        System.out.printf("SiNa.mtx.gz loads in %.1f ms (best of 5 after warm-up)%n", best / 1e6);
-        assertTrue(best < 1_000_000_000L, "SiNa took " + best / 1e6 + " ms");
     }
 
     @Test
