@@ -48,23 +48,42 @@ final class DenseStored extends ColumnBlockedMatrix {
     @Override
     protected void multiplyBlock(float[] xt, int batch, float[] y, int block) {
         int c0 = evenBlockStart(block, blockCount());
-        int c1 = evenBlockStart(block + 1, blockCount());
-        for (int b = 0; b < batch; b++) {
-            Arrays.fill(y, b * cols + c0, b * cols + c1, 0f);
-        }
-        // Each row slice of W is read once and added into every vector's outputs; zero inputs (after a ReLU,
-        // say) are skipped.
-        for (int i = 0; i < rows; i++) {
-            int w0 = i * cols;
-            for (int b = 0; b < batch; b++) {
-                float xi = xt[i * batch + b];
-                if (xi == 0f) {
+        int width = evenBlockStart(block + 1, blockCount()) - c0;
+        float[] a0 = new float[width];
+        float[] a1 = new float[width];
+        float[] a2 = new float[width];
+        float[] a3 = new float[width];
+        float[] slice = new float[width];
+        // Four vectors at a time: each row slice of W is copied once and added into four accumulator rows,
+        // all indexed from 0 in arrays of their own, which is the loop shape the JIT vectorises; rows whose
+        // four inputs are all zero (after a ReLU, say) are skipped.
+        for (int b = 0; b < batch; b += 4) {
+            int n = Math.min(4, batch - b);
+            Arrays.fill(a0, 0f);
+            Arrays.fill(a1, 0f);
+            Arrays.fill(a2, 0f);
+            Arrays.fill(a3, 0f);
+            for (int i = 0; i < rows; i++) {
+                int xi = i * batch + b;
+                float x0 = xt[xi];
+                float x1 = n > 1 ? xt[xi + 1] : 0f;
+                float x2 = n > 2 ? xt[xi + 2] : 0f;
+                float x3 = n > 3 ? xt[xi + 3] : 0f;
+                if (x0 == 0f && x1 == 0f && x2 == 0f && x3 == 0f) {
                     continue;
                 }
-                int shift = w0 - b * cols;
-                for (int j = b * cols + c0, end = b * cols + c1; j < end; j++) {
-                    y[j] += xi * w[shift + j];
+                System.arraycopy(w, i * cols + c0, slice, 0, width);
+                for (int j = 0; j < width; j++) {
+                    float wv = slice[j];
+                    a0[j] += x0 * wv;
+                    a1[j] += x1 * wv;
+                    a2[j] += x2 * wv;
+                    a3[j] += x3 * wv;
                 }
+            }
+            float[][] acc = {a0, a1, a2, a3};
+            for (int k = 0; k < n; k++) {
+                System.arraycopy(acc[k], 0, y, (b + k) * cols + c0, width);
             }
         }
     }

@@ -1,0 +1,78 @@
+package org.sham4j.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.sham4j.core.matrix.Tensor;
+import org.sham4j.djl.DjlModel;
+import org.sham4j.model.graph.Graph;
+import org.sham4j.model.runtime.GraphRunner;
+import org.sham4j.model.zoo.Zoo;
+
+/**
+ * LeNet-5 (Caffe variant, float32 dense weights) on a batch of 256 MNIST-sized inputs, single-threaded: the
+ * pure-Java runtime against DJL on the PyTorch CPU engine (one intra-op thread).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1"})
+public class LeNet5Benchmark {
+    @Param({"256"})
+    public int batch;
+
+    private GraphRunner runner;
+    private DjlModel djl;
+    private Tensor input;
+    private String inputName;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Graph g = Zoo.build("lenet-5", 1);
+        runner = new GraphRunner(g, 1);
+        djl = new DjlModel(g);
+        int[] shape = g.inputs().get(0).shape();
+        int[] full = new int[shape.length + 1];
+        full[0] = batch;
+        System.arraycopy(shape, 0, full, 1, shape.length);
+        input = Tensor.zeros(full);
+        Random rnd = new Random(5);
+        float[] d = input.data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = rnd.nextFloat();
+        }
+        inputName = g.inputs().get(0).name();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        runner.close();
+        djl.close();
+    }
+
+    @Benchmark
+    public Map<String, Tensor> javaRuntime() {
+        return runner.run(Map.of(inputName, input));
+    }
+
+    @Benchmark
+    public Tensor djlPyTorch() {
+        return djl.predict(List.of(input));
+    }
+}
