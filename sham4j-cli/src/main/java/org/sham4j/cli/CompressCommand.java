@@ -26,6 +26,7 @@ import org.sham4j.model.compress.SharedLayers;
 import org.sham4j.model.compress.WeightConstraints;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.io.ModelFile;
+import org.sham4j.model.io.WeightSizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -159,8 +160,8 @@ final class CompressCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         List<LayerReport> report = LayerReport.of(encoded);
         System.out.print(table(report));
-        long bytes = report.stream().mapToLong(LayerReport::bytes).sum();
-        long dense = report.stream().mapToLong(LayerReport::float32Bytes).sum();
+        long bytes = storedBytes(report);
+        long dense = report.stream().mapToLong(l -> l.size().float32Bytes()).sum();
         System.out.printf("%s: file %d bytes, weights %d of %d float32 bytes (psi %.4f, %.1fx), test %s on the Java "
                 + "runtime; %.1f s%n", out.getFileName(), fileBytes, bytes, dense, (double) bytes / dense,
                 (double) dense / bytes, TrainProgress.score(score, dataset.isClassification()), seconds);
@@ -205,29 +206,34 @@ final class CompressCommand implements Callable<Integer> {
     static Table table(List<LayerReport> report) {
         Table t = new Table("layer", "op", "shape", "non-zeros", "k", "format", "bytes", "bits/weight", "psi");
         long nnz = 0;
-        long bytes = 0;
         long entries = 0;
         for (LayerReport l : report) {
-            t.add(l.node(), l.kind(), l.rows() + "x" + l.cols(), Long.toString(l.nonZeros()),
-                    Integer.toString(l.distinctValues()), l.format(), Long.toString(l.bytes()),
-                    String.format("%.3f", l.bitsPerWeight()), String.format("%.4f", l.occupancy()));
+            WeightSizes.Layer s = l.size();
+            t.add(s.node(), s.kind(), s.rows() + "x" + s.cols(), Long.toString(l.nonZeros()),
+                    Integer.toString(l.distinctValues()), s.format(), Long.toString(s.storedBytes()),
+                    String.format("%.3f", l.bitsPerWeight()), String.format("%.4f", s.psi()));
             nnz += l.nonZeros();
-            bytes += l.bytes();
-            entries += (long) l.rows() * l.cols();
+            entries += (long) s.rows() * s.cols();
         }
+        long bytes = storedBytes(report);
         t.add("total", "", Long.toString(entries), Long.toString(nnz), "", "", Long.toString(bytes),
                 String.format("%.3f", entries == 0 ? 0 : 8.0 * bytes / entries),
                 String.format("%.4f", entries == 0 ? 0 : bytes / (4.0 * entries)));
         return t;
     }
 
+    static long storedBytes(List<LayerReport> report) {
+        return report.stream().mapToLong(l -> l.size().storedBytes()).sum();
+    }
+
     static Json.Arr layersJson(List<LayerReport> report) {
         Json.Arr a = Json.array();
         for (LayerReport l : report) {
-            a.add(Json.object().put("node", l.node()).put("op", l.kind()).put("rows", l.rows()).put("cols", l.cols())
-                    .put("nnz", l.nonZeros()).put("k", l.distinctValues()).put("format", l.format())
-                    .put("bytes", l.bytes()).put("denseBytes", l.float32Bytes()).put("bitsPerWeight",
-                            l.bitsPerWeight()).put("occupancy", l.occupancy()));
+            WeightSizes.Layer s = l.size();
+            a.add(Json.object().put("node", s.node()).put("op", s.kind()).put("rows", s.rows()).put("cols", s.cols())
+                    .put("nnz", l.nonZeros()).put("k", l.distinctValues()).put("format", s.format())
+                    .put("bytes", s.storedBytes()).put("denseBytes", s.float32Bytes())
+                    .put("bitsPerWeight", l.bitsPerWeight()).put("occupancy", s.psi()));
         }
         return a;
     }

@@ -4,47 +4,36 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.Node;
 import org.sham4j.model.graph.WeightedLayer;
+import org.sham4j.model.io.WeightSizes;
 
 /**
- * What one weighted layer of a model costs as stored: its shape, non-zeros, number of distinct non-zero values
- * (the k of weight sharing), format and exact bytes of its matrix.
+ * What one weighted layer of a model costs as stored: its sizes ({@link WeightSizes.Layer}: node, op, format,
+ * shape, exact bytes), its non-zeros and its number of distinct non-zero values (the k of weight sharing).
  */
-public record LayerReport(String node, String kind, int rows, int cols, long nonZeros, int distinctValues,
-                          String format, long bytes) {
-    /** Bytes of the matrix as dense float32. */
-    public long float32Bytes() {
-        return 4L * rows * cols;
-    }
-
+public record LayerReport(WeightSizes.Layer size, long nonZeros, int distinctValues) {
     /** Stored bits per weight (per entry of the matrix, zeros included). */
     public double bitsPerWeight() {
-        long n = (long) rows * cols;
-        return n == 0 ? 0 : 8.0 * bytes / n;
-    }
-
-    /** Stored bytes over float32 bytes. */
-    public double occupancy() {
-        return float32Bytes() == 0 ? 0 : (double) bytes / float32Bytes();
+        long n = (long) size.rows() * size.cols();
+        return n == 0 ? 0 : 8.0 * size.storedBytes() / n;
     }
 
     /** One report per weighted layer of {@code graph}, in node order. */
     public static List<LayerReport> of(Graph graph) {
+        List<WeightSizes.Layer> sizes = WeightSizes.of(graph).layers();
         List<LayerReport> out = new ArrayList<>();
+        int k = 0;
         for (Node n : graph.nodes()) {
             if (n.layer() instanceof WeightedLayer w) {
-                CompressedMatrix m = w.weights();
                 Set<Integer> values = new HashSet<>();
-                for (float v : m.toDense().data()) {
+                for (float v : w.weights().toDense().data()) {
                     if (v != 0f) {
                         values.add(Float.floatToIntBits(v));
                     }
                 }
-                out.add(new LayerReport(n.name(), n.layer().kind(), m.rows(), m.cols(), m.nonZeros(), values.size(),
-                        m.format().name(), m.size().totalBytes()));
+                out.add(new LayerReport(sizes.get(k++), w.weights().nonZeros(), values.size()));
             }
         }
         return out;
