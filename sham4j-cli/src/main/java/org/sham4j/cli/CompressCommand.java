@@ -139,6 +139,7 @@ final class CompressCommand implements Callable<Integer> {
                 Pruning p = Pruning.prune(graph, selected, rounds.sparsityAt(r), global);
                 stage(String.format("prune round %d/%d: %.2f%% of %d layer(s) pruned (%s)", r, pruneSteps,
                         p.sparsity(), selected.size(), global ? "global" : "per layer"));
+                stages.add(Json.object().put("stage", "prune " + r + "/" + pruneSteps).put("sparsity", p.sparsity()));
                 graph = fineTune(p.graph(), WeightConstraints.masked(p.masks()), dataset, options,
                         "retrain " + r + "/" + pruneSteps, stages);
             }
@@ -148,6 +149,8 @@ final class CompressCommand implements Callable<Integer> {
             stage(String.format("quantize: %s, %s, %d codebook(s) of %s values", spec, unified ? "unified"
                     : "per layer", shared.groups().size(), shared.groups().stream().map(g -> Integer.toString(
                     g.codebook().length)).distinct().reduce((a, b) -> a + "/" + b).orElse("0")));
+            stages.add(Json.object().put("stage", "quantize").put("quantizer", spec.toString())
+                    .put("unified", unified).put("codebooks", shared.groups().size()));
             graph = fineTune(shared.apply(graph), WeightConstraints.shared(shared), dataset, options,
                     "shared-value training", stages);
         }
