@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# LeNet-5 (Caffe variant) on MNIST, Deep Compression style: trains the baseline, prunes it in rounds with retraining,
-# shares the surviving weights with one codebook, trains the shared values, stores every layer in its smallest
-# exact format, then scores the result on the pure-Java runtime and compares it with the baseline.
+# LeNet-5 (Caffe variant) on MNIST, Deep Compression style: trains the baseline, prunes it in rounds with
+# retraining, shares the surviving weights with one codebook, trains the shared values, stores every layer in
+# its smallest exact format, then scores the result on the pure-Java runtime and compares it with the baseline.
 #   examples/lenet-5.sh            (from the repository root or anywhere)
 # Environment: MNIST (default ../shared/data/mnist, relative to the repository root), OUT (default
 # out/lenet-5). Leaves $OUT/baseline.sham, $OUT/model.sham, $OUT/compress.json, $OUT/eval.json (with
