@@ -3,7 +3,9 @@ package org.sham4j.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sham4j.cli.report.Json;
@@ -55,8 +57,10 @@ final class CompressCommand implements Callable<Integer> {
             description = "layers to compress (default ${DEFAULT-VALUE})")
     String layers;
 
-    @Option(names = "--prune", paramLabel = "P", description = "prune P percent of the selected weights (0-100)")
-    Double prune;
+    @Option(names = "--prune", paramLabel = "P[,P...]", split = ",",
+            description = "prune P percent of the selected weights (0-100); or one P per selected layer, in node "
+                    + "order, each layer to its own sparsity")
+    List<Double> prune;
 
     @Option(names = "--prune-steps", defaultValue = "1", paramLabel = "S",
             description = "reach P in S rounds of prune + retrain, sparsity on a cubic schedule (default ${DEFAULT-VALUE})")
@@ -116,8 +120,12 @@ final class CompressCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("unknown prune scope '" + pruneScope
                     + "', expected layer or global");
         };
-        if (prune != null && !(prune >= 0 && prune <= 100)) {
-            throw new IllegalArgumentException("--prune must be a percentage between 0 and 100, got " + prune);
+        if (prune != null) {
+            for (double p : prune) {
+                if (!(p >= 0 && p <= 100)) {
+                    throw new IllegalArgumentException("--prune must be a percentage between 0 and 100, got " + p);
+                }
+            }
         }
         if (pruneSteps < 1 || epochs < 0) {
             throw new IllegalArgumentException("--prune-steps must be at least 1 and --finetune-epochs at least 0");
@@ -134,11 +142,15 @@ final class CompressCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Json.Arr stages = Json.array();
         if (prune != null) {
-            PolynomialSchedule rounds = new PolynomialSchedule(0, prune, pruneSteps);
+            if (prune.size() != 1 && prune.size() != selected.size()) {
+                throw new IllegalArgumentException("--prune gives " + prune.size() + " sparsities for "
+                        + selected.size() + " selected layers " + selected);
+            }
             for (int r = 1; r <= pruneSteps; r++) {
-                Pruning p = Pruning.prune(graph, selected, rounds.sparsityAt(r), global);
+                Pruning p = pruneRound(graph, selected, r, global);
                 stage(String.format("prune round %d/%d: %.2f%% of %d layer(s) pruned (%s)", r, pruneSteps,
-                        p.sparsity(), selected.size(), global ? "global" : "per layer"));
+                        p.sparsity(), selected.size(), prune.size() > 1 ? "own sparsity per layer"
+                                : global ? "global" : "per layer"));
                 stages.add(Json.object().put("stage", "prune " + r + "/" + pruneSteps).put("sparsity", p.sparsity()));
                 graph = fineTune(p.graph(), WeightConstraints.masked(p.masks()), dataset, options,
                         "retrain " + r + "/" + pruneSteps, stages);
@@ -181,6 +193,19 @@ final class CompressCommand implements Callable<Integer> {
             AtomicFiles.write(json, (o + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return 0;
+    }
+
+    /** Round r of pruning: every target on the cubic schedule from 0 to its final sparsity. */
+    private Pruning pruneRound(Graph graph, List<String> selected, int r, boolean global) {
+        if (prune.size() == 1) {
+            return Pruning.prune(graph, selected, new PolynomialSchedule(0, prune.get(0), pruneSteps).sparsityAt(r),
+                    global);
+        }
+        Map<String, Double> each = new LinkedHashMap<>();
+        for (int l = 0; l < selected.size(); l++) {
+            each.put(selected.get(l), new PolynomialSchedule(0, prune.get(l), pruneSteps).sparsityAt(r));
+        }
+        return Pruning.prune(graph, each);
     }
 
     private Graph fineTune(Graph graph, WeightConstraints constraints, Dataset dataset, TrainingOptions options,

@@ -44,6 +44,19 @@ public record Pruning(Graph graph, Map<String, PruneMask> masks) {
         return new Pruning(GraphWeights.replace(graph, pruned), masks);
     }
 
+    /** Prunes each named node to its own percentage (in the map's order). */
+    public static Pruning prune(Graph graph, Map<String, Double> percentByNode) {
+        Map<String, DenseMatrix> weights = GraphWeights.of(graph, List.copyOf(percentByNode.keySet()));
+        Map<String, DenseMatrix> pruned = new LinkedHashMap<>();
+        Map<String, PruneMask> masks = new LinkedHashMap<>();
+        for (Map.Entry<String, DenseMatrix> e : weights.entrySet()) {
+            PruneResult r = MagnitudePruner.prune(e.getValue().data(), percentByNode.get(e.getKey()));
+            pruned.put(e.getKey(), new DenseMatrix(e.getValue().rows(), e.getValue().cols(), r.weights()));
+            masks.put(e.getKey(), r.mask());
+        }
+        return new Pruning(GraphWeights.replace(graph, pruned), masks);
+    }
+
     /** Percent of the weights of all pruned layers that are pruned. */
     public double sparsity() {
         long size = 0;
