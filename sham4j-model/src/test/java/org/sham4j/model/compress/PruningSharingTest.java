@@ -57,6 +57,9 @@ class PruningSharingTest {
                 assertTrue(global.masks().get(l).isKept(i) || !more.masks().get(l).isKept(i));
             }
         }
+        Pruning own = Pruning.prune(g, new java.util.LinkedHashMap<>(Map.of("a", 30.0, "b", 90.0)));
+        assertEquals(30, own.masks().get("a").sparsity(), 0.2);
+        assertEquals(90, own.masks().get("b").sparsity(), 0.7);
         assertThrows(IllegalArgumentException.class, () -> LayerSelection.CONV.select(g));
     }
 
