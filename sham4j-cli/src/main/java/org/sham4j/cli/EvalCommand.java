@@ -2,10 +2,8 @@ package org.sham4j.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.sham4j.cli.report.Json;
@@ -17,7 +15,6 @@ import org.sham4j.data.Evaluation;
 import org.sham4j.djl.DjlModel;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.Preprocessing;
-import org.sham4j.model.runtime.GraphRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,12 +66,7 @@ final class EvalCommand implements Callable<Integer> {
         Evaluation.checkInputs(graph, dataset.test());
         Evaluation.preprocess(graph, dataset.test().batch(0, 1));
         Evaluation e = switch (engine.toLowerCase(Locale.ROOT)) {
-            case "java" -> {
-                try (GraphRunner runner = new GraphRunner(graph, threads)) {
-                    yield evaluate(graph, dataset, inputs -> runner.run(named(graph, inputs)).get(
-                            graph.outputs().get(0)));
-                }
-            }
+            case "java" -> RuntimeEvaluation.of(graph, dataset.test(), dataset.isClassification(), batch, threads);
             case "djl" -> {
                 try (DjlModel djl = new DjlModel(graph)) {
                     yield evaluate(graph, dataset, djl::predict);
@@ -101,14 +93,6 @@ final class EvalCommand implements Callable<Integer> {
 
     private Evaluation evaluate(Graph graph, Dataset dataset, Function<List<Tensor>, Tensor> run) {
         return Evaluation.of(graph, dataset.test(), dataset.isClassification(), batch, run);
-    }
-
-    private static Map<String, Tensor> named(Graph graph, List<Tensor> inputs) {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        for (int k = 0; k < inputs.size(); k++) {
-            out.put(graph.inputs().get(k).name(), inputs.get(k));
-        }
-        return out;
     }
 
     private Graph withPreprocessing(Graph g) {

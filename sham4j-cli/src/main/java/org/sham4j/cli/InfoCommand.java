@@ -1,6 +1,7 @@
 package org.sham4j.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sham4j.cli.report.Json;
@@ -8,6 +9,7 @@ import org.sham4j.cli.report.Table;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.ShmFile;
 import org.sham4j.core.format.SizeBreakdown;
+import org.sham4j.model.compress.LayerReport;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.io.WeightSizes;
 import picocli.CommandLine.Command;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code sham info FILE}: for a matrix ({@code .shm}) its shape, format and size breakdown; for a model
- * ({@code .sham}, {@code .onnx}, {@code .h5}) its layers, their formats, bytes and the occupancy psi.
+ * ({@code .sham}, {@code .onnx}, {@code .h5}) its layers, their formats, non-zeros, distinct values k, bytes and the occupancy psi.
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Show a matrix file's (.shm) shape, format and sizes, or a model's (.sham, .onnx, .h5) layers, "
@@ -63,11 +65,14 @@ final class InfoCommand implements Callable<Integer> {
     private int modelInfo() throws Exception {
         Graph g = Models.load(input);
         WeightSizes sizes = WeightSizes.of(g);
+        List<LayerReport> report = LayerReport.of(g);
         if (json) {
             Json.Arr layers = Json.array();
-            for (WeightSizes.Layer l : sizes.layers()) {
+            for (LayerReport r : report) {
+                WeightSizes.Layer l = r.size();
                 layers.add(Json.object().put("node", l.node()).put("op", l.kind()).put("format", l.format())
-                        .put("rows", l.rows()).put("cols", l.cols()).put("bytes", l.storedBytes())
+                        .put("rows", l.rows()).put("cols", l.cols()).put("nnz", r.nonZeros())
+                        .put("k", r.distinctValues()).put("bytes", l.storedBytes())
                         .put("float32Bytes", l.float32Bytes()).put("occupancy", l.psi()));
             }
             System.out.println(Json.object().put("file", input.toString()).put("nodes", g.nodes().size())
@@ -77,12 +82,15 @@ final class InfoCommand implements Callable<Integer> {
         }
         System.out.printf("file     %s%ninputs   %s%noutputs  %s%nnodes    %d%n", input, g.inputs(), g.outputs(),
                 g.nodes().size());
-        Table t = new Table("layer", "op", "format", "shape", "bytes", "float32 bytes", "psi");
-        for (WeightSizes.Layer l : sizes.layers()) {
-            t.add(l.node(), l.kind(), l.format(), l.rows() + "x" + l.cols(), Long.toString(l.storedBytes()),
+        Table t = new Table("layer", "op", "format", "shape", "non-zeros", "k", "bytes", "float32 bytes", "psi");
+        for (LayerReport r : report) {
+            WeightSizes.Layer l = r.size();
+            t.add(l.node(), l.kind(), l.format(), l.rows() + "x" + l.cols(), Long.toString(r.nonZeros()),
+                    Integer.toString(r.distinctValues()), Long.toString(l.storedBytes()),
                     Long.toString(l.float32Bytes()), String.format("%.4f", l.psi()));
         }
-        t.add("total", "", "", "", Long.toString(sizes.storedBytes()), Long.toString(sizes.float32Bytes()),
+        t.add("total", "", "", "", Long.toString(report.stream().mapToLong(LayerReport::nonZeros).sum()), "",
+                Long.toString(sizes.storedBytes()), Long.toString(sizes.float32Bytes()),
                 String.format("%.4f", sizes.psi()));
         System.out.print(t);
         return 0;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sham4j.core.io.NpyWriter;
 import org.sham4j.core.matrix.DenseMatrix;
 
-/** {@code sham train} and {@code sham eval} end to end on a tiny .npz data set, in process. */
+/** {@code sham train}, {@code eval}, {@code compress} and {@code compare} end to end on a tiny .npz data set. */
 class TrainEvalTest {
     @TempDir
     Path dir;
@@ -113,5 +113,52 @@ class TrainEvalTest {
         Run w = run("eval", dir.resolve("none.sham").toString(), "--data", "nope:x");
         assertEquals(1, w.exit());
         assertEquals(1, w.err().strip().lines().count(), w.err());
+    }
+
+    @Test
+    void compressThenCompareAndEval() throws Exception {
+        Path data = stripes(200, 784);
+        Path model = dir.resolve("base.sham");
+        Run t = run("train", "lenet-300-100", "--data", "npz:" + data, "--out", model.toString(), "--epochs", "1",
+                "--batch", "20", "--lr", "0.002", "--seed", "4", "--quiet");
+        assertEquals(0, t.exit(), t.err());
+        Path small = dir.resolve("small.sham");
+        Path summary = dir.resolve("compress.json");
+        Run c = run("compress", model.toString(), "--data", "npz:" + data, "--out", small.toString(), "--prune", "90",
+                "--prune-steps", "2", "--quantize", "cws:8", "--unified", "--finetune-epochs", "1", "--batch", "50",
+                "--json", summary.toString(), "--quiet");
+        assertEquals(0, c.exit(), c.err());
+        assertTrue(c.err().contains("prune round 2/2: 90.00%") && c.err().contains("quantize: cws:8, unified")
+                && c.err().contains("shared-value training") && c.err().contains("encode:"), c.err());
+        assertTrue(c.out().contains("bits/weight") && c.out().contains("total"), c.out());
+        String s = Files.readString(summary);
+        assertTrue(number(s, "occupancy") < 0.1, s);
+        Matcher k = Pattern.compile("\"k\": ([0-9]+)").matcher(s);
+        int layers = 0;
+        for (; k.find(); layers++) {
+            assertTrue(Integer.parseInt(k.group(1)) <= 8, s);
+        }
+        assertEquals(3, layers);
+        assertEquals(Files.size(small), (long) number(s, "fileBytes"));
+
+        Path evalJson = dir.resolve("eval.json");
+        Run e = run("eval", small.toString(), "--data", "npz:" + data, "--json", evalJson.toString());
+        assertEquals(0, e.exit(), e.err());
+        assertEquals(number(s, "accuracy"), number(Files.readString(evalJson), "accuracy"), 1e-12);
+
+        Path cmp = dir.resolve("compare.json");
+        Path csv = dir.resolve("compare.csv");
+        Run d = run("compare", model.toString(), small.toString(), "--data", "npz:" + data, "--batch", "64",
+                "--json", cmp.toString(), "--csv", csv.toString());
+        assertEquals(0, d.exit(), d.err());
+        String j = Files.readString(cmp);
+        for (String key : new String[] {"accuracy", "baseline", "bytes", "denseBytes", "occupancy", "timeRatio"}) {
+            assertTrue(Double.isFinite(number(j, key)), key);
+        }
+        assertTrue(j.contains("\"layers\": ["), j);
+        assertEquals(number(s, "bytes"), number(j, "bytes"));
+        assertEquals(5, Files.readAllLines(csv).size());
+        Run i = run("info", small.toString());
+        assertEquals(0, i.exit(), i.err());
     }
 }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.sham4j.core.matrix.Tensor;
+import org.sham4j.model.compress.WeightConstraints;
 import org.sham4j.model.graph.Graph;
 
 /**
@@ -30,8 +31,13 @@ public final class DjlModel implements AutoCloseable {
     private final GraphBlock block;
 
     public DjlModel(Graph graph) {
+        this(graph, WeightConstraints.NONE);
+    }
+
+    /** The graph's model whose weights keep the constraints (masks, shared values) while it trains. */
+    public DjlModel(Graph graph, WeightConstraints constraints) {
         this.model = Model.newInstance("sham4j", Device.cpu(), ENGINE);
-        this.block = new GraphBlock(graph, model.getNDManager());
+        this.block = new GraphBlock(graph, constraints, model.getNDManager());
         model.setBlock(block);
     }
 
@@ -39,7 +45,7 @@ public final class DjlModel implements AutoCloseable {
         return model;
     }
 
-    /** The graph with the model's current weights. */
+    /** The graph with the model's current weights (for a constrained layer, the weights it computes with). */
     public Graph toGraph() {
         return block.toGraph();
     }

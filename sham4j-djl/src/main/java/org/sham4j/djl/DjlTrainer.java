@@ -17,6 +17,7 @@ import org.sham4j.data.Batch;
 import org.sham4j.data.Dataset;
 import org.sham4j.data.Evaluation;
 import org.sham4j.data.Samples;
+import org.sham4j.model.compress.WeightConstraints;
 import org.sham4j.model.graph.Graph;
 
 /**
@@ -34,6 +35,15 @@ public final class DjlTrainer {
 
     /** The graph with trained weights (dense storage). */
     public static Graph train(Graph graph, Dataset data, TrainingOptions options, TrainingListener listener) {
+        return train(graph, WeightConstraints.NONE, data, options, listener);
+    }
+
+    /**
+     * Fine-tuning: the graph with trained weights (dense storage), pruned weights still exactly 0 and shared
+     * weights equal to their (trained) shared values.
+     */
+    public static Graph train(Graph graph, WeightConstraints constraints, Dataset data, TrainingOptions options,
+            TrainingListener listener) {
         Evaluation.checkInputs(graph, data.train());
         Engine.getEngine("PyTorch").setRandomSeed((int) options.seed());
         Loss loss = data.isClassification() ? Loss.softmaxCrossEntropyLoss() : new L2Loss("mse", 1f);
@@ -41,7 +51,7 @@ public final class DjlTrainer {
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer(options,
                 options.epochs() * batchesPerEpoch));
         Random random = new Random(options.seed());
-        try (DjlModel model = new DjlModel(graph); Trainer trainer = model.model().newTrainer(config)) {
+        try (DjlModel model = new DjlModel(graph, constraints); Trainer trainer = model.model().newTrainer(config)) {
             Samples train = data.train();
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
                 List<int[]> batches = train.shuffledBatches(options.batchSize(), random);

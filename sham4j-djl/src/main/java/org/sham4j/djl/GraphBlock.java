@@ -14,17 +14,26 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
 import org.sham4j.core.matrix.DenseMatrix;
+import org.sham4j.core.prune.PruneMask;
+import org.sham4j.core.quant.Quantization;
+import org.sham4j.model.compress.SharedLayers;
+import org.sham4j.model.compress.WeightConstraints;
 import org.sham4j.model.graph.Conv;
 import org.sham4j.model.graph.Dense;
 import org.sham4j.model.graph.Embedding;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.Layer;
 import org.sham4j.model.graph.Node;
+import org.sham4j.model.graph.WeightedLayer;
 
 /**
  * A DJL block that runs a model graph node by node, with one trainable parameter per weight matrix, bias and
- * embedding table, created from the graph's values. Batch normalisation keeps its statistics fixed (inference
+ * embedding table, created from the graph's values. Under {@link WeightConstraints} a pruned layer's weight is
+ * its parameter times its mask, and a shared layer has no weight parameter: its weight is its group's codebook
+ * (one parameter per group) gathered by its fixed assignment, times its mask. Batch normalisation keeps its statistics fixed (inference
  * form); dropout is active in training only.
  */
 final class GraphBlock extends AbstractBlock {
@@ -32,19 +41,44 @@ final class GraphBlock extends AbstractBlock {
     private final Graph graph;
     private final Map<String, Parameter> weights = new LinkedHashMap<>();
     private final Map<String, Parameter> biases = new LinkedHashMap<>();
+    private final Map<String, Parameter> codebooks = new HashMap<>();
+    private final Map<String, NDArray> indices = new HashMap<>();
+    private final Map<String, NDArray> masks = new HashMap<>();
 
-    GraphBlock(Graph graph, NDManager manager) {
+    GraphBlock(Graph graph, WeightConstraints constraints, NDManager manager) {
         super(VERSION);
         this.graph = graph;
+        List<SharedLayers.Group> groups = constraints.shared().groups();
+        for (int g = 0; g < groups.size(); g++) {
+            Parameter codebook = parameter("codebook" + g, manager.create(groups.get(g).codebook()));
+            for (Map.Entry<String, int[]> e : groups.get(g).assignments().entrySet()) {
+                Layer layer = node(e.getKey()).layer();
+                codebooks.put(e.getKey(), codebook);
+                int[] assignment = e.getValue();
+                indices.put(e.getKey(), sharedIndices(manager, layer, assignment));
+                masks.put(e.getKey(), mask(manager, layer, i -> assignment[i] != Quantization.ZERO));
+            }
+        }
+        for (Map.Entry<String, PruneMask> e : constraints.masks().entrySet()) {
+            if (!codebooks.containsKey(e.getKey())) {
+                masks.put(e.getKey(), mask(manager, node(e.getKey()).layer(), e.getValue()::isKept));
+            }
+        }
         for (Node node : graph.nodes()) {
             Layer layer = node.layer();
+            boolean shared = codebooks.containsKey(node.name());
             if (layer instanceof Dense d) {
-                weights.put(node.name(), parameter(node.name() + ".weight", WeightArrays.dense(manager, d.weights())));
+                if (!shared) {
+                    weights.put(node.name(), parameter(node.name() + ".weight",
+                            WeightArrays.dense(manager, d.weights())));
+                }
                 if (d.bias() != null) {
                     biases.put(node.name(), parameter(node.name() + ".bias", manager.create(d.bias())));
                 }
             } else if (layer instanceof Conv c) {
-                weights.put(node.name(), parameter(node.name() + ".weight", WeightArrays.conv(manager, c)));
+                if (!shared) {
+                    weights.put(node.name(), parameter(node.name() + ".weight", WeightArrays.conv(manager, c)));
+                }
                 if (c.bias() != null) {
                     biases.put(node.name(), parameter(node.name() + ".bias", manager.create(c.bias())));
                 }
@@ -54,6 +88,59 @@ final class GraphBlock extends AbstractBlock {
                         manager.create(t.data().clone(), new Shape(t.rows(), t.cols()))));
             }
         }
+    }
+
+    private Node node(String name) {
+        for (Node n : graph.nodes()) {
+            if (n.name().equals(name) && (n.layer() instanceof Dense || n.layer() instanceof Conv)) {
+                return n;
+            }
+        }
+        throw new IllegalArgumentException("no dense or convolution node named '" + name + "'");
+    }
+
+    /** Codebook indices in the layer's weight shape (a kept zero points anywhere: its mask entry is 0). */
+    private static NDArray sharedIndices(NDManager manager, Layer layer, int[] assignment) {
+        DenseMatrix w = ((WeightedLayer) layer).weights().toDense();
+        if (assignment.length != w.data().length) {
+            throw new IllegalArgumentException(assignment.length + " assignments for a " + w.rows() + "x" + w.cols()
+                    + " layer");
+        }
+        float[] index = new float[assignment.length];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = Math.max(0, assignment[i]);
+        }
+        return WeightArrays.like(manager, layer, new DenseMatrix(w.rows(), w.cols(), index))
+                .toType(DataType.INT64, false);
+    }
+
+    private static NDArray mask(NDManager manager, Layer layer, IntPredicate kept) {
+        DenseMatrix w = ((WeightedLayer) layer).weights().toDense();
+        float[] m = new float[w.data().length];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = kept.test(i) ? 1f : 0f;
+        }
+        return WeightArrays.like(manager, layer, new DenseMatrix(w.rows(), w.cols(), m));
+    }
+
+    /**
+     * The weight a node computes with: its parameter, times its mask if pruned; for a shared layer the codebook
+     * gathered by the assignment, times the mask, so autograd gives each shared value the sum of the gradients
+     * of its cluster. The result belongs to {@code manager}.
+     */
+    private NDArray weight(String node, NDManager manager, Function<Parameter, NDArray> values) {
+        Parameter codebook = codebooks.get(node);
+        NDArray mask = masks.get(node);
+        if (codebook != null) {
+            return values.apply(codebook).take(manager, indices.get(node)).mul(mask);
+        }
+        Parameter p = weights.get(node);
+        if (p == null || mask == null) {
+            return p == null ? null : values.apply(p);
+        }
+        NDArray w = values.apply(p).mul(mask);
+        w.attach(manager);
+        return w;
     }
 
     private Parameter parameter(String name, NDArray value) {
@@ -67,17 +154,18 @@ final class GraphBlock extends AbstractBlock {
         List<Node> nodes = new ArrayList<>();
         for (Node node : graph.nodes()) {
             Layer layer = node.layer();
-            Parameter w = weights.get(node.name());
             Parameter b = biases.get(node.name());
             float[] bias = b == null ? null : b.getArray().toFloatArray();
-            if (layer instanceof Dense) {
-                layer = new Dense(WeightArrays.denseMatrix(w.getArray()), bias);
-            } else if (layer instanceof Conv c) {
-                layer = new Conv(WeightArrays.convMatrix(w.getArray()), bias, c.inChannels(), c.outChannels(),
-                        c.kernel(), c.strides(), c.padsBegin(), c.padsEnd(), c.dilations(), c.groups());
-            } else if (layer instanceof Embedding e) {
-                layer = new Embedding(new DenseMatrix(e.table().rows(), e.table().cols(),
-                        w.getArray().toFloatArray()));
+            try (NDManager manager = NDManager.newBaseManager()) {
+                NDArray w = weight(node.name(), manager, Parameter::getArray);
+                if (layer instanceof Dense) {
+                    layer = new Dense(WeightArrays.denseMatrix(w), bias);
+                } else if (layer instanceof Conv c) {
+                    layer = new Conv(WeightArrays.convMatrix(w), bias, c.inChannels(), c.outChannels(),
+                            c.kernel(), c.strides(), c.padsBegin(), c.padsEnd(), c.dilations(), c.groups());
+                } else if (layer instanceof Embedding e) {
+                    layer = new Embedding(new DenseMatrix(e.table().rows(), e.table().cols(), w.toFloatArray()));
+                }
             }
             nodes.add(new Node(node.name(), layer, node.inputs(), node.output()));
         }
@@ -100,8 +188,9 @@ final class GraphBlock extends AbstractBlock {
             for (String in : node.inputs()) {
                 args.add(values.get(in));
             }
-            NDArray w = value(store, weights.get(node.name()), args.get(0), training);
-            NDArray b = value(store, biases.get(node.name()), args.get(0), training);
+            NDArray like = args.get(0);
+            NDArray w = weight(node.name(), like.getManager(), p -> value(store, p, like, training));
+            NDArray b = value(store, biases.get(node.name()), like, training);
             try {
                 values.put(node.output(), NodeOps.apply(node.layer(), args, w, b, training));
             } catch (RuntimeException e) {

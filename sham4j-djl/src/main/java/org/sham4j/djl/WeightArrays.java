@@ -8,6 +8,7 @@ import org.sham4j.core.format.dense.DenseFormat;
 import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.SparseMatrix;
 import org.sham4j.model.graph.Conv;
+import org.sham4j.model.graph.Layer;
 
 /**
  * Moves weights between the graph's matrices and DJL arrays, exactly: a dense layer keeps its (in, out) matrix;
@@ -23,7 +24,18 @@ final class WeightArrays {
     }
 
     static NDArray conv(NDManager manager, Conv conv) {
-        DenseMatrix m = conv.weights().toDense();
+        return conv(manager, conv, conv.weights().toDense());
+    }
+
+    /** An array of the layer's weight shape from a matrix in the layer's matrix order (e.g. a mask). */
+    static NDArray like(NDManager manager, Layer layer, DenseMatrix m) {
+        if (layer instanceof Conv c) {
+            return conv(manager, c, m);
+        }
+        return manager.create(m.data().clone(), new Shape(m.rows(), m.cols()));
+    }
+
+    private static NDArray conv(NDManager manager, Conv conv, DenseMatrix m) {
         int rows = m.rows();
         int cols = m.cols();
         float[] t = new float[rows * cols];
