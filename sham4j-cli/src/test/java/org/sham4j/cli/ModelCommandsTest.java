@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -40,27 +37,7 @@ class ModelCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            var cl = Main.commandLine();
-            cl.setErr(new java.io.PrintWriter(System.err, true));
-            cl.setOut(new java.io.PrintWriter(System.out, true));
-            int exit = cl.execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private static Path mnist() {
         return Path.of(SharedData.file("models/mnist-8"));
@@ -89,11 +66,11 @@ class ModelCommandsTest {
 
     @Test
     void runReproducesTheMnist8TestVectors() {
-        Run r = run("run", mnist().resolve("mnist-8.onnx").toString(), "--inputs", mnist().toString(), "--threads",
+        CliRun r = CliRun.of("run", mnist().resolve("mnist-8.onnx").toString(), "--inputs", mnist().toString(), "--threads",
                 "2");
         assertEquals(0, r.exit(), r.err());
         assertEquals(3, r.out().lines().filter(l -> l.contains("relative")).count(), r.out());
-        Run strict = run("run", mnist().resolve("mnist-8.onnx").toString(), "--inputs",
+        CliRun strict = CliRun.of("run", mnist().resolve("mnist-8.onnx").toString(), "--inputs",
                 mnist().resolve("test_data_set_0").toString(), "--tolerance", "1e-12");
         assertEquals(1, strict.exit());
         assertTrue(strict.err().startsWith("sham run: error: output 0 differs by"), strict.err());
@@ -103,10 +80,10 @@ class ModelCommandsTest {
     @Test
     void exportedMnist8RunsToTheSameOutputsAndWritesThem() throws Exception {
         Path onnx = dir.resolve("mnist.onnx");
-        Run e = run("export", mnist().resolve("mnist-8.onnx").toString(), "--onnx", onnx.toString());
+        CliRun e = CliRun.of("export", mnist().resolve("mnist-8.onnx").toString(), "--onnx", onnx.toString());
         assertEquals(0, e.exit(), e.err());
         Path outs = dir.resolve("outs");
-        Run r = run("run", onnx.toString(), "--inputs", mnist().toString(), "--out", outs.toString());
+        CliRun r = CliRun.of("run", onnx.toString(), "--inputs", mnist().toString(), "--out", outs.toString());
         assertEquals(0, r.exit(), r.err());
         for (int k = 0; k < 3; k++) {
             Tensor written = TensorProtos.read(outs.resolve("test_data_set_" + k).resolve("output_0.pb"));
@@ -121,7 +98,7 @@ class ModelCommandsTest {
         Path sham = dir.resolve("mlp.sham");
         ModelFile.save(sham, g);
         Path onnx = dir.resolve("mlp.onnx");
-        assertEquals(0, run("export", sham.toString(), "--onnx", onnx.toString()).exit());
+        assertEquals(0, CliRun.of("export", sham.toString(), "--onnx", onnx.toString()).exit());
         float[] x = new float[4 * 6];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) rnd.nextGaussian();
@@ -131,7 +108,7 @@ class ModelCommandsTest {
         NpyWriter.write(npy, in);
         for (Path model : List.of(sham, onnx)) {
             Path outs = dir.resolve("out-" + model.getFileName());
-            Run r = run("run", model.toString(), "--inputs", npy.toString(), "--out", outs.toString());
+            CliRun r = CliRun.of("run", model.toString(), "--inputs", npy.toString(), "--out", outs.toString());
             assertEquals(0, r.exit(), r.err());
             Tensor y;
             try (InputStream s = Files.newInputStream(outs.resolve("output_0.npy"))) {
@@ -150,7 +127,7 @@ class ModelCommandsTest {
         Path cut = dir.resolve("cut.onnx");
         byte[] whole = Files.readAllBytes(mnist().resolve("mnist-8.onnx"));
         Files.write(cut, Arrays.copyOf(whole, whole.length / 2));
-        Run r = run("run", cut.toString(), "--inputs", mnist().toString());
+        CliRun r = CliRun.of("run", cut.toString(), "--inputs", mnist().toString());
         assertEquals(1, r.exit());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("cut.onnx: not a valid ONNX model (truncated or corrupt protobuf"), r.err());
@@ -160,7 +137,7 @@ class ModelCommandsTest {
         g.setNode(3, NodeProto.newBuilder(g.getNode(3)).setOpType("Elu"));
         Path odd = dir.resolve("elu.onnx");
         Files.write(odd, m.toBuilder().setGraph(g).build().toByteArray());
-        Run u = run("export", odd.toString(), "--onnx", dir.resolve("x.onnx").toString());
+        CliRun u = CliRun.of("export", odd.toString(), "--onnx", dir.resolve("x.onnx").toString());
         assertEquals(1, u.exit());
         assertEquals("sham export: error: " + odd + ": node 'ReLU32' (Elu): op Elu is not supported",
                 u.err().strip());

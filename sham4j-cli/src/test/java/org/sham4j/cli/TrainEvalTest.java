@@ -3,10 +3,6 @@ package org.sham4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -24,27 +20,7 @@ class TrainEvalTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            var cl = Main.commandLine();
-            cl.setErr(new PrintWriter(System.err, true));
-            cl.setOut(new PrintWriter(System.out, true));
-            int exit = cl.execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     /** Flat 28x28 "images" in 0..255 whose class is the brightest of ten stripes, as X and y. */
     private Path stripes(int n, int width) throws Exception {
@@ -78,16 +54,16 @@ class TrainEvalTest {
     void trainThenEvalOnBothEngines() throws Exception {
         Path data = stripes(200, 784);
         Path model = dir.resolve("m.sham");
-        Run t = run("train", "lenet-300-100", "--data", "npz:" + data, "--out", model.toString(), "--epochs", "2",
+        CliRun t = CliRun.of("train", "lenet-300-100", "--data", "npz:" + data, "--out", model.toString(), "--epochs", "2",
                 "--batch", "20", "--lr", "0.002", "--seed", "4", "--quiet");
         assertEquals(0, t.exit(), t.err());
         assertTrue(Files.size(model) > 0);
         assertTrue(t.err().contains("epoch 2/2"), t.err());
         Path javaJson = dir.resolve("java.json");
         Path djlJson = dir.resolve("djl.json");
-        Run j = run("eval", model.toString(), "--data", "npz:" + data, "--json", javaJson.toString());
+        CliRun j = CliRun.of("eval", model.toString(), "--data", "npz:" + data, "--json", javaJson.toString());
         assertEquals(0, j.exit(), j.err());
-        Run d = run("eval", model.toString(), "--data", "npz:" + data, "--engine", "djl", "--json",
+        CliRun d = CliRun.of("eval", model.toString(), "--data", "npz:" + data, "--engine", "djl", "--json",
                 djlJson.toString());
         assertEquals(0, d.exit(), d.err());
         String a = Files.readString(javaJson);
@@ -102,15 +78,15 @@ class TrainEvalTest {
     @Test
     void dataOfTheWrongShapeIsRefusedNamingBothShapes() throws Exception {
         Path data = stripes(20, 100);
-        Run t = run("train", "lenet-5", "--data", "npz:" + data, "--out", dir.resolve("m.sham").toString());
+        CliRun t = CliRun.of("train", "lenet-5", "--data", "npz:" + data, "--out", dir.resolve("m.sham").toString());
         assertEquals(1, t.exit());
         assertTrue(t.err().contains("(100)") && t.err().contains("(1, 28, 28)"), t.err());
-        Run u = run("train", "deepdta", "--data", "npz:" + data, "--out", dir.resolve("m.sham").toString());
+        CliRun u = CliRun.of("train", "deepdta", "--data", "npz:" + data, "--out", dir.resolve("m.sham").toString());
         assertEquals(1, u.exit());
         assertTrue(u.err().contains("1 input") && u.err().contains("2"), u.err());
-        Run v = run("train", "alexnet", "--data", "npz:" + data, "--out", dir.resolve("m.sham").toString());
+        CliRun v = CliRun.of("train", "alexnet", "--data", "npz:" + data, "--out", dir.resolve("m.sham").toString());
         assertTrue(v.err().contains("unknown architecture"), v.err());
-        Run w = run("eval", dir.resolve("none.sham").toString(), "--data", "nope:x");
+        CliRun w = CliRun.of("eval", dir.resolve("none.sham").toString(), "--data", "nope:x");
         assertEquals(1, w.exit());
         assertEquals(1, w.err().strip().lines().count(), w.err());
     }
@@ -119,12 +95,12 @@ class TrainEvalTest {
     void compressThenCompareAndEval() throws Exception {
         Path data = stripes(200, 784);
         Path model = dir.resolve("base.sham");
-        Run t = run("train", "lenet-300-100", "--data", "npz:" + data, "--out", model.toString(), "--epochs", "1",
+        CliRun t = CliRun.of("train", "lenet-300-100", "--data", "npz:" + data, "--out", model.toString(), "--epochs", "1",
                 "--batch", "20", "--lr", "0.002", "--seed", "4", "--quiet");
         assertEquals(0, t.exit(), t.err());
         Path small = dir.resolve("small.sham");
         Path summary = dir.resolve("compress.json");
-        Run c = run("compress", model.toString(), "--data", "npz:" + data, "--out", small.toString(), "--prune", "90",
+        CliRun c = CliRun.of("compress", model.toString(), "--data", "npz:" + data, "--out", small.toString(), "--prune", "90",
                 "--prune-steps", "2", "--quantize", "cws:8", "--unified", "--finetune-epochs", "1", "--batch", "50",
                 "--json", summary.toString(), "--quiet");
         assertEquals(0, c.exit(), c.err());
@@ -142,13 +118,13 @@ class TrainEvalTest {
         assertEquals(Files.size(small), (long) number(s, "fileBytes"));
 
         Path evalJson = dir.resolve("eval.json");
-        Run e = run("eval", small.toString(), "--data", "npz:" + data, "--json", evalJson.toString());
+        CliRun e = CliRun.of("eval", small.toString(), "--data", "npz:" + data, "--json", evalJson.toString());
         assertEquals(0, e.exit(), e.err());
         assertEquals(number(s, "accuracy"), number(Files.readString(evalJson), "accuracy"), 1e-12);
 
         Path cmp = dir.resolve("compare.json");
         Path csv = dir.resolve("compare.csv");
-        Run d = run("compare", model.toString(), small.toString(), "--data", "npz:" + data, "--batch", "64",
+        CliRun d = CliRun.of("compare", model.toString(), small.toString(), "--data", "npz:" + data, "--batch", "64",
                 "--json", cmp.toString(), "--csv", csv.toString());
         assertEquals(0, d.exit(), d.err());
         String j = Files.readString(cmp);
@@ -158,7 +134,7 @@ class TrainEvalTest {
         assertTrue(j.contains("\"layers\": ["), j);
         assertEquals(number(s, "bytes"), number(j, "bytes"));
         assertEquals(5, Files.readAllLines(csv).size());
-        Run i = run("info", small.toString());
+        CliRun i = CliRun.of("info", small.toString());
         assertEquals(0, i.exit(), i.err());
     }
 }
