@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sham4j.core.SharedData;
 import org.junit.jupiter.api.io.TempDir;
 import org.sham4j.core.io.InvalidInputException;
 import org.sham4j.core.matrix.Tensor;
@@ -69,7 +70,7 @@ class ReadersTest {
 
     @Test
     void realMnist() throws Exception {
-        Dataset d = DataSpec.open("mnist:" + SharedData.path("mnist"));
+        Dataset d = DataSpec.open("mnist:" + SharedData.file("mnist"));
         assertEquals(60_000, d.train().size());
         assertEquals(10_000, d.test().size());
         assertArrayEquals(new int[] {1, 28, 28}, d.sampleShape(0));
@@ -161,7 +162,7 @@ class ReadersTest {
 
     @Test
     void davisFiguresAsPublished() throws Exception {
-        Path davis = SharedData.path("deepdta/davis");
+        Path davis = Path.of(SharedData.file("deepdta/davis"));
         Dataset d = DrugTarget.read(davis, DrugTarget.Kind.DAVIS);
         assertEquals(5_010, d.test().size());
         assertEquals(30_056 - 5_010, d.train().size());
@@ -179,7 +180,7 @@ class ReadersTest {
 
     @Test
     void kibaFiguresAsPublished() throws Exception {
-        Path kiba = SharedData.path("deepdta/kiba");
+        Path kiba = Path.of(SharedData.file("deepdta/kiba"));
         Dataset d = DataSpec.open("kiba:" + kiba);
         assertEquals(19_709, d.test().size());
         assertEquals(118_254 - 19_709, d.train().size());
