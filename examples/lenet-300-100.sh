@@ -15,7 +15,7 @@ if [[ ! -f "$OUT/baseline.sham" ]]; then
   ./sham train lenet-300-100 --data "mnist:$MNIST" --out "$OUT/baseline.sham" --epochs 12 --quiet
 fi
 ./sham compress "$OUT/baseline.sham" --data "mnist:$MNIST" --out "$OUT/model.sham" --layers dense \
-  --prune 95 --prune-steps 3 --finetune-epochs 4 --lr 0.001 --quantize cws:32 --unified \
+  --prune 95 --prune-steps 4 --finetune-epochs 5 --lr 0.001 --quantize cws:32 --unified \
   --json "$OUT/compress.json" --quiet
 ./sham eval "$OUT/model.sham" --data "mnist:$MNIST" --json "$OUT/eval.json"
 ./sham compare "$OUT/baseline.sham" "$OUT/model.sham" --data "mnist:$MNIST" --json "$OUT/compare.json"

@@ -15,7 +15,7 @@ if [[ ! -f "$OUT/baseline.sham" ]]; then
   ./sham train lenet-5 --data "mnist:$MNIST" --out "$OUT/baseline.sham" --epochs 5 --lr 0.002 --quiet
 fi
 ./sham compress "$OUT/baseline.sham" --data "mnist:$MNIST" --out "$OUT/model.sham" --layers all \
-  --prune 96 --prune-steps 3 --finetune-epochs 2 --lr 0.001 --quantize cws:32 --unified \
+  --prune 50,85,97,80 --prune-steps 3 --finetune-epochs 2 --lr 0.001 --quantize cws:32 --unified \
   --json "$OUT/compress.json" --quiet
 ./sham eval "$OUT/model.sham" --data "mnist:$MNIST" --json "$OUT/eval.json"
 ./sham compare "$OUT/baseline.sham" "$OUT/model.sham" --data "mnist:$MNIST" --json "$OUT/compare.json"
