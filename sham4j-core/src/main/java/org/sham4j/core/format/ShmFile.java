@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.zip.CRC32C;
 import org.sham4j.core.io.AtomicFiles;
 import org.sham4j.core.io.InvalidInputException;
+import org.sham4j.core.io.WholeFile;
 import org.sham4j.core.matrix.MatrixChecks;
 
 /**
@@ -23,8 +24,6 @@ public final class ShmFile {
     static final byte[] MAGIC = "SHM4".getBytes(StandardCharsets.US_ASCII);
     /** Current version of the container layout. */
     public static final int VERSION = 1;
-    /** Largest file read: payloads live in one array. */
-    private static final long MAX_FILE = Integer.MAX_VALUE - 8;
 
     private ShmFile() {
     }
@@ -69,15 +68,7 @@ public final class ShmFile {
 
     /** Reads a {@code .shm} file, checking its checksum and every count in it. */
     public static CompressedMatrix load(Path path) throws IOException {
-        long size = Files.size(path);
-        if (size > MAX_FILE) {
-            throw new InvalidInputException(path.getFileName() + ": file of " + size + " bytes is too large");
-        }
-        try {
-            return fromBytes(Files.readAllBytes(path));
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(path.getFileName() + ": " + e.getMessage(), e);
-        }
+        return WholeFile.parse(path, ShmFile::fromBytes);
     }
 
     /** Parses the complete bytes of a {@code .shm} file. */

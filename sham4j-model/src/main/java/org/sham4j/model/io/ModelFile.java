@@ -10,6 +10,7 @@ import java.util.zip.CRC32C;
 import org.sham4j.core.format.PayloadInput;
 import org.sham4j.core.io.AtomicFiles;
 import org.sham4j.core.io.InvalidInputException;
+import org.sham4j.core.io.WholeFile;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.InputSpec;
 import org.sham4j.model.graph.Layer;
@@ -36,7 +37,6 @@ public final class ModelFile {
     /** Current version of the layout. */
     public static final int VERSION = 1;
     private static final byte[] MAGIC = "SHAMODEL".getBytes(StandardCharsets.US_ASCII);
-    private static final long MAX_FILE = Integer.MAX_VALUE - 8;
 
     private ModelFile() {
     }
@@ -48,15 +48,7 @@ public final class ModelFile {
 
     /** Reads a model file; a corrupt, truncated or forged one gives a one-line InvalidInputException. */
     public static Graph load(Path path) throws IOException {
-        long size = Files.size(path);
-        if (size > MAX_FILE) {
-            throw new InvalidInputException(path.getFileName() + ": file of " + size + " bytes is too large");
-        }
-        try {
-            return fromBytes(Files.readAllBytes(path));
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(path.getFileName() + ": " + e.getMessage(), e);
-        }
+        return WholeFile.parse(path, ModelFile::fromBytes);
     }
 
     /** The complete bytes of a model file. */
