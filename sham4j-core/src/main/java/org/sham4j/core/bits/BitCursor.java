@@ -35,16 +35,4 @@ public final class BitCursor {
             next = words[index + 1];
         }
     }
-
-    /** Reads and consumes a {@code width}-bit field, 0 &lt;= width &lt;= 63. */
-    public long read(int width) {
-        long v = (window() >>> 1) >>> (63 - width);
-        skip(width);
-        return v;
-    }
-
-    /** Bit position of the next unread bit. */
-    public long position() {
-        return ((long) index << 6) + shift;
-    }
 }

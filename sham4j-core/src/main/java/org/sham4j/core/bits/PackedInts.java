@@ -73,9 +73,4 @@ public final class PackedInts {
     public int byteLength() {
         return bytes.length - ByteBits.SPARE;
     }
-
-    /** Bits of payload: size x width. */
-    public long bitLength() {
-        return (long) size * width;
-    }
 }

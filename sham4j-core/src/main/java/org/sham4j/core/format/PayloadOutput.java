@@ -103,27 +103,6 @@ public final class PayloadOutput {
         }
     }
 
-    /**
-     * Writes an interleaved bit stream whose first {@code bitsOfFirst} bits (in total, wherever they lie)
-     * belong to part {@code first} and the rest to {@code second}; the bytes are attributed accordingly.
-     */
-    public void writeBits(long[] words, long bitLength, String first, long bitsOfFirst, String second) {
-        long firstBytes = bitsOfFirst >>> 3;
-        part(second);
-        writeBits(words, bitLength);
-        bytesByPart.merge(second, -firstBytes, Long::sum);
-        bytesByPart.merge(first, firstBytes, Long::sum);
-    }
-
-    /** Writes bytes of which {@code bitsOfFirst} bits belong to part {@code first} and the rest to {@code second}. */
-    public void writeBytes(byte[] a, int count, String first, long bitsOfFirst, String second) {
-        long firstBytes = bitsOfFirst >>> 3;
-        part(second);
-        writeBytes(a, count);
-        bytesByPart.merge(second, -firstBytes, Long::sum);
-        bytesByPart.merge(first, firstBytes, Long::sum);
-    }
-
     /** Appends everything {@code other} holds, keeping its attribution to parts. */
     public void append(PayloadOutput other) {
         reserve(other.size);
