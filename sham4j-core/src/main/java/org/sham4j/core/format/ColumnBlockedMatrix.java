@@ -38,6 +38,22 @@ public abstract class ColumnBlockedMatrix implements CompressedMatrix {
      */
     protected abstract void multiplyBlock(float[] xt, int batch, float[] y, int block);
 
+    /** Adds v times row {@code row} of the interleaved batch to the column sums {@code acc}. */
+    protected static void addScaledRow(float[] acc, float v, float[] xt, int row, int batch) {
+        int base = row * batch;
+        for (int b = 0; b < batch; b++) {
+            acc[b] += v * xt[base + b];
+        }
+    }
+
+    /** Writes the column sums of a batch to column j of y and clears them for the next column. */
+    protected final void storeColumn(float[] acc, int batch, float[] y, int j) {
+        for (int b = 0; b < batch; b++) {
+            y[b * cols + j] = acc[b];
+            acc[b] = 0f;
+        }
+    }
+
     /** First column of block {@code block} for blocks of near-equal width. */
     protected final int evenBlockStart(int block, int blocks) {
         return (int) ((long) cols * block / blocks);

@@ -162,21 +162,15 @@ final class HamStored extends ColumnBlockedMatrix {
                 }
                 y[j] = s;
             } else {
-                java.util.Arrays.fill(acc, 0f);
                 for (int i = 0; i < n; i++) {
                     int e = dec.decode(in.window());
                     in.skip(e & 63);
                     float v = values[e >>> 6];
                     if (v != 0f) {
-                        int base = i * batch;
-                        for (int b = 0; b < batch; b++) {
-                            acc[b] += v * xt[base + b];
-                        }
+                        addScaledRow(acc, v, xt, i, batch);
                     }
                 }
-                for (int b = 0; b < batch; b++) {
-                    y[b * cols + j] = acc[b];
-                }
+                storeColumn(acc, batch, y, j);
             }
         }
     }

@@ -94,18 +94,12 @@ final class ImStored extends ColumnBlockedMatrix {
         float[] acc = new float[batch];
         int shift = 64 - width;
         for (int j = c0; j < c1; j++) {
-            java.util.Arrays.fill(acc, 0f);
             long pos = (long) j * rows * width;
             for (int i = 0; i < rows; i++, pos += width) {
                 float v = width == 0 ? codebook[0] : codebook[(int) (Bits.peek(words, pos) >>> shift)];
-                int base = i * batch;
-                for (int b = 0; b < batch; b++) {
-                    acc[b] += v * xt[base + b];
-                }
+                addScaledRow(acc, v, xt, i, batch);
             }
-            for (int b = 0; b < batch; b++) {
-                y[b * cols + j] = acc[b];
-            }
+            storeColumn(acc, batch, y, j);
         }
     }
 
