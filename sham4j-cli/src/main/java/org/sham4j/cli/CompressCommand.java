@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import org.sham4j.cli.report.Json;
 import org.sham4j.cli.report.Table;
@@ -27,9 +29,11 @@ import org.sham4j.model.compress.Pruning;
 import org.sham4j.model.compress.SharedLayers;
 import org.sham4j.model.compress.WeightConstraints;
 import org.sham4j.model.graph.Graph;
+import org.sham4j.model.graph.Node;
 import org.sham4j.model.io.ModelFile;
 import org.sham4j.model.io.WeightSizes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -91,19 +95,13 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.0001", description = "fine-tuning learning rate (default ${DEFAULT-VALUE})")
     float learningRate;
 
-    @Option(names = "--schedule", defaultValue = "cosine", paramLabel = "fixed|cosine",
-            description = "learning rate of each fine-tuning fixed, or on a cosine down to 0 (default ${DEFAULT-VALUE})")
-    String schedule;
+    @Option(names = "--trainable", defaultValue = "all", paramLabel = "all|selected",
+            description = "layers fine-tuning updates: all, or only the selected ones with the others frozen "
+                    + "(faster: no gradient flows through them) (default ${DEFAULT-VALUE})")
+    String trainable;
 
-    @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "sgd|adam",
-            description = "sgd (momentum 0.9) or adam (default ${DEFAULT-VALUE})")
-    String optimizer;
-
-    @Option(names = "--batch", defaultValue = "128", description = "fine-tuning batch size (default ${DEFAULT-VALUE})")
-    int batch;
-
-    @Option(names = "--seed", defaultValue = "1", description = "seed of shuffling and dropout (default ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    TrainingFlags training;
 
     @Option(names = "--json", paramLabel = "OUT", description = "also write the summary as JSON (atomic)")
     Path json;
@@ -132,13 +130,12 @@ final class CompressCommand implements Callable<Integer> {
         }
         QuantizerSpec spec = quantize == null ? null : QuantizerSpec.parse(quantize);
         MatrixFormat forced = format.trim().equalsIgnoreCase("auto") ? null : Formats.byName(format);
-        TrainingOptions options = new TrainingOptions(Math.max(1, epochs), learningRate,
-                TrainingOptions.Schedule.byName(schedule), batch, TrainingOptions.Optimizer.byName(optimizer), seed);
-
         Graph graph = Models.load(model);
         Dataset dataset = DataSpec.open(data);
         Evaluation.checkInputs(graph, dataset.train());
         List<String> selected = selection.select(graph);
+        TrainingOptions options = training.options(Math.max(1, epochs), learningRate,
+                frozen(graph, selected, trainable));
         long start = System.nanoTime();
         Json.Arr stages = Json.array();
         if (prune != null) {
@@ -214,7 +211,7 @@ final class CompressCommand implements Callable<Integer> {
             return graph;
         }
         stage(what + ": " + epochs + " epoch(s)");
-        int batches = (dataset.train().size() + batch - 1) / batch;
+        int batches = (dataset.train().size() + training.batch - 1) / training.batch;
         StageScores scores = new StageScores(new TrainProgress(epochs, batches, dataset.isClassification(), !quiet));
         Graph tuned = DjlTrainer.train(graph, constraints, dataset, options, scores);
         Json.Obj s = Json.object().put("stage", what).put("loss", scores.lastLoss);
@@ -225,6 +222,17 @@ final class CompressCommand implements Callable<Integer> {
         }
         stages.add(s);
         return tuned;
+    }
+
+    /** The nodes fine-tuning leaves fixed: none, or every node outside the selection. */
+    private static Set<String> frozen(Graph graph, List<String> selected, String trainable) {
+        return switch (trainable.trim().toLowerCase(Locale.ROOT)) {
+            case "all" -> Set.of();
+            case "selected" -> graph.nodes().stream().map(Node::name).filter(n -> !selected.contains(n))
+                    .collect(Collectors.toSet());
+            default -> throw new IllegalArgumentException("unknown --trainable '" + trainable
+                    + "', expected all or selected");
+        };
     }
 
     private static void stage(String line) {

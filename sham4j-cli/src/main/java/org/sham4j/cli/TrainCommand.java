@@ -1,6 +1,7 @@
 package org.sham4j.cli;
 
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.sham4j.data.DataSpec;
 import org.sham4j.data.Dataset;
@@ -11,6 +12,7 @@ import org.sham4j.model.graph.Graph;
 import org.sham4j.model.io.ModelFile;
 import org.sham4j.model.zoo.Zoo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,36 +37,23 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.001", description = "learning rate (default ${DEFAULT-VALUE})")
     float learningRate;
 
-    @Option(names = "--schedule", defaultValue = "cosine", paramLabel = "fixed|cosine",
-            description = "learning rate fixed, or on a cosine from LR down to 0 (default ${DEFAULT-VALUE})")
-    String schedule;
-
-    @Option(names = "--batch", defaultValue = "128", description = "batch size (default ${DEFAULT-VALUE})")
-    int batch;
-
-    @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "sgd|adam",
-            description = "sgd (momentum 0.9) or adam (default ${DEFAULT-VALUE})")
-    String optimizer;
-
-    @Option(names = "--seed", defaultValue = "1", description = "seed of weights, shuffling and dropout (default ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    TrainingFlags training;
 
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
     @Override
     public Integer call() throws Exception {
-        TrainingOptions options = new TrainingOptions(epochs, learningRate,
-                TrainingOptions.Schedule.byName(schedule), batch,
-                TrainingOptions.Optimizer.byName(optimizer), seed);
-        Graph graph = Zoo.build(architecture, seed);
+        TrainingOptions options = training.options(epochs, learningRate, Set.of());
+        Graph graph = Zoo.build(architecture, training.seed);
         Dataset dataset = DataSpec.open(data);
         if (dataset.train().size() == 0 || dataset.test().size() == 0) {
             throw new IllegalArgumentException(dataset.name() + ": no training or no test samples");
         }
         Evaluation.checkInputs(graph, dataset.train());
         Evaluation.preprocess(graph, dataset.train().batch(0, 1));
-        int batches = (dataset.train().size() + batch - 1) / batch;
+        int batches = (dataset.train().size() + training.batch - 1) / training.batch;
         long start = System.nanoTime();
         Graph trained = DjlTrainer.train(graph, dataset, options,
                 new TrainProgress(epochs, batches, dataset.isClassification(), !quiet));

@@ -1,10 +1,14 @@
 package org.sham4j.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,13 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sham4j.core.io.NpyWriter;
 import org.sham4j.core.matrix.DenseMatrix;
+import org.sham4j.core.matrix.Tensor;
+import org.sham4j.model.compress.GraphWeights;
+import org.sham4j.model.compress.LayerSelection;
+import org.sham4j.model.graph.Graph;
+import org.sham4j.model.io.ModelFile;
 
 /** {@code sham train}, {@code eval}, {@code compress} and {@code compare} end to end on a tiny .npz data set. */
 class TrainEvalTest {
     @TempDir
     Path dir;
-
-
 
     /** Flat 28x28 "images" in 0..255 whose class is the brightest of ten stripes, as X and y. */
     private Path stripes(int n, int width) throws Exception {
@@ -38,6 +45,30 @@ class TrainEvalTest {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             zip.putNextEntry(new ZipEntry("X.npy"));
             NpyWriter.write(zip, new DenseMatrix(n, width, x));
+            zip.putNextEntry(new ZipEntry("y.npy"));
+            NpyWriter.write(zip, new DenseMatrix(n, 1, y));
+        }
+        return file;
+    }
+
+    /** The same stripes as 1x28x28 images (horizontal bands), for convolutional models. */
+    private Path imageStripes(int n) throws Exception {
+        Random r = new Random(5);
+        float[] x = new float[n * 784];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            int c = i % 10;
+            y[i] = c;
+            for (int j = 0; j < 784; j++) {
+                x[i * 784 + j] = r.nextInt(60) + (j / 28 * 10 / 28 == c ? 180 : 0);
+            }
+        }
+        Path images = dir.resolve("X.npy");
+        NpyWriter.write(images, new Tensor(new int[] {n, 1, 28, 28}, x));
+        Path file = dir.resolve("images.npz");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new ZipEntry("X.npy"));
+            zip.write(Files.readAllBytes(images));
             zip.putNextEntry(new ZipEntry("y.npy"));
             NpyWriter.write(zip, new DenseMatrix(n, 1, y));
         }
@@ -89,6 +120,47 @@ class TrainEvalTest {
         CliRun w = CliRun.of("eval", dir.resolve("none.sham").toString(), "--data", "nope:x");
         assertEquals(1, w.exit());
         assertEquals(1, w.err().strip().lines().count(), w.err());
+    }
+
+    @Test
+    void compressingTheConvolutionsWithTheRestFrozenLeavesTheDenseLayersAsTheyWere() throws Exception {
+        Path data = imageStripes(120);
+        Path model = dir.resolve("lenet5.sham");
+        CliRun t = CliRun.of("train", "lenet-5", "--data", "npz:" + data, "--out", model.toString(), "--epochs", "1",
+                "--batch", "20", "--quiet");
+        assertEquals(0, t.exit(), t.err());
+        Path small = dir.resolve("small.sham");
+        CliRun c = CliRun.of("compress", model.toString(), "--data", "npz:" + data, "--out", small.toString(),
+                "--layers", "conv", "--trainable", "selected", "--prune", "50", "--quantize", "cws:4",
+                "--finetune-epochs", "1", "--batch", "40", "--weight-decay", "0.001", "--quiet");
+        assertEquals(0, c.exit(), c.err());
+        Graph before = ModelFile.load(model);
+        Graph after = ModelFile.load(small);
+        List<String> conv = LayerSelection.CONV.select(before);
+        List<String> dense = LayerSelection.DENSE.select(before);
+        assertEquals(2, conv.size());
+        assertEquals(2, dense.size());
+        Map<String, DenseMatrix> b = GraphWeights.of(before, dense);
+        Map<String, DenseMatrix> a = GraphWeights.of(after, dense);
+        for (String layer : dense) {
+            assertArrayEquals(b.get(layer).data(), a.get(layer).data(), layer + " was frozen");
+        }
+        Map<String, DenseMatrix> tuned = GraphWeights.of(after, conv);
+        for (String layer : conv) {
+            assertTrue(Arrays.stream(toDouble(tuned.get(layer).data())).distinct().count() <= 5, layer);
+        }
+        CliRun bad = CliRun.of("compress", model.toString(), "--data", "npz:" + data, "--out", small.toString(),
+                "--trainable", "some");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("--trainable 'some'"), bad.err());
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
     }
 
     @Test

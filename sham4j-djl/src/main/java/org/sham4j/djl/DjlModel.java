@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.List;
+import java.util.Set;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.model.compress.WeightConstraints;
 import org.sham4j.model.graph.Graph;
@@ -39,6 +40,11 @@ public final class DjlModel implements AutoCloseable {
         this.model = Model.newInstance("sham4j", Device.cpu(), ENGINE);
         this.block = new GraphBlock(graph, constraints, model.getNDManager());
         model.setBlock(block);
+    }
+
+    /** Holds the parameters of the named nodes fixed while the model trains. */
+    void freeze(Set<String> nodes) {
+        block.freeze(nodes);
     }
 
     Model model() {

@@ -22,9 +22,9 @@ import org.sham4j.model.graph.Graph;
 
 /**
  * Trains a model graph on a data set with DJL: softmax cross-entropy on the logits for classification, mean
- * squared error for regression; SGD with momentum 0.9 or Adam, the learning rate fixed or on a cosine schedule.
- * Shuffling, dropout and
- * the engine's other random choices follow the seed. The test samples are scored after each epoch.
+ * squared error for regression; SGD with momentum 0.9 or Adam, the learning rate fixed or on a cosine schedule,
+ * optional L2 weight decay, and optionally some nodes frozen. Shuffling, dropout and the engine's other random
+ * choices follow the seed. The test samples are scored after each epoch.
  */
 public final class DjlTrainer {
     private static final float MOMENTUM = 0.9f;
@@ -52,6 +52,7 @@ public final class DjlTrainer {
                 options.epochs() * batchesPerEpoch));
         Random random = new Random(options.seed());
         try (DjlModel model = new DjlModel(graph, constraints); Trainer trainer = model.model().newTrainer(config)) {
+            model.freeze(options.frozen());
             Samples train = data.train();
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
                 List<int[]> batches = train.shuffledBatches(options.batchSize(), random);
@@ -96,8 +97,9 @@ public final class DjlTrainer {
                     .setMaxUpdates(Math.max(1, steps)).build();
         };
         return switch (o.optimizer()) {
-            case SGD -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(MOMENTUM).build();
-            case ADAM -> Optimizer.adam().optLearningRateTracker(rate).build();
+            case SGD -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(MOMENTUM)
+                    .optWeightDecays(o.weightDecay()).build();
+            case ADAM -> Optimizer.adam().optLearningRateTracker(rate).optWeightDecays(o.weightDecay()).build();
         };
     }
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import org.sham4j.core.matrix.DenseMatrix;
@@ -141,6 +142,24 @@ final class GraphBlock extends AbstractBlock {
         NDArray w = values.apply(p).mul(mask);
         w.attach(manager);
         return w;
+    }
+
+    /**
+     * Holds the weights, biases and tables of the named nodes fixed: no gradient flows into them and the
+     * optimiser leaves them as they are. A shared layer's codebook is not frozen by this.
+     */
+    void freeze(Set<String> nodes) {
+        for (String name : nodes) {
+            if (graph.nodes().stream().noneMatch(n -> n.name().equals(name))) {
+                throw new IllegalArgumentException("cannot freeze '" + name + "': the model has no node of that name");
+            }
+            for (Map<String, Parameter> params : List.of(weights, biases)) {
+                Parameter p = params.get(name);
+                if (p != null) {
+                    p.freeze(true);
+                }
+            }
+        }
     }
 
     private Parameter parameter(String name, NDArray value) {

@@ -1,13 +1,16 @@
 package org.sham4j.djl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.data.Dataset;
@@ -119,6 +122,73 @@ class DjlTrainerTest {
                 new Dataset("d", s, s, 2), new TrainingOptions(1, 0.1f, TrainingOptions.Schedule.FIXED, 2, TrainingOptions.Optimizer.SGD, 1),
                 TrainingListener.SILENT));
         assertTrue(e.getMessage().contains("(5)") && e.getMessage().contains("(4)"), e.getMessage());
+    }
+
+    @Test
+    void frozenNodesKeepTheirWeightsWhileTheOthersTrain() {
+        Random r = new Random(14);
+        Dataset data = blobs(r);
+        Graph g = mlp(new int[] {4, 8, 3}, r);
+        TrainingOptions options = new TrainingOptions(2, 0.05f, TrainingOptions.Schedule.FIXED, 16,
+                TrainingOptions.Optimizer.SGD, 2).withFrozen(Set.of("d0"));
+        Graph trained = DjlTrainer.train(g, data, options, TrainingListener.SILENT);
+        Dense before0 = (Dense) g.nodes().get(0).layer();
+        Dense after0 = (Dense) trained.nodes().get(0).layer();
+        assertArrayEquals(before0.weights().toDense().data(), after0.weights().toDense().data());
+        assertArrayEquals(before0.bias(), after0.bias());
+        Dense before1 = (Dense) g.nodes().get(2).layer();
+        Dense after1 = (Dense) trained.nodes().get(2).layer();
+        assertFalse(Arrays.equals(before1.weights().toDense().data(), after1.weights().toDense().data()),
+                "the unfrozen layer did not train");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DjlTrainer.train(g, data,
+                options.withFrozen(Set.of("nope")), TrainingListener.SILENT));
+        assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
+    }
+
+    @Test
+    void weightDecayShrinksTheWeights() {
+        Random r = new Random(15);
+        Dataset data = blobs(r);
+        Graph g = mlp(new int[] {4, 8, 3}, r);
+        for (TrainingOptions.Optimizer optimizer : TrainingOptions.Optimizer.values()) {
+            TrainingOptions plain = new TrainingOptions(3, 0.01f, TrainingOptions.Schedule.FIXED, 16, optimizer, 4);
+            TrainingOptions decayed = new TrainingOptions(3, 0.01f, TrainingOptions.Schedule.FIXED, 16, optimizer, 4,
+                    0.5f, Set.of());
+            double a = norm(DjlTrainer.train(g, data, plain, TrainingListener.SILENT));
+            double b = norm(DjlTrainer.train(g, data, decayed, TrainingListener.SILENT));
+            assertTrue(b < 0.9 * a, optimizer + ": weight norm " + a + " without decay, " + b + " with");
+        }
+        assertThrows(IllegalArgumentException.class, () -> new TrainingOptions(1, 0.1f,
+                TrainingOptions.Schedule.FIXED, 2, TrainingOptions.Optimizer.SGD, 1, -1f, Set.of()));
+    }
+
+    private static double norm(Graph g) {
+        double s = 0;
+        for (Node n : g.nodes()) {
+            if (n.layer() instanceof Dense d) {
+                for (float v : d.weights().toDense().data()) {
+                    s += (double) v * v;
+                }
+            }
+        }
+        return Math.sqrt(s);
+    }
+
+    /** Three Gaussian blobs in 4 dimensions. */
+    private static Dataset blobs(Random r) {
+        int n = 120;
+        float[] x = new float[n * 4];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            int c = i % 3;
+            y[i] = c;
+            for (int j = 0; j < 4; j++) {
+                x[i * 4 + j] = (float) r.nextGaussian() * 0.5f + (j == c ? 2f : 0f);
+            }
+        }
+        Samples s = Samples.of(List.of(new Tensor(new int[] {n, 4}, x)), y);
+        return new Dataset("blobs", s, s, 3);
     }
 
     private static Graph mlp(int[] sizes, Random r) {
