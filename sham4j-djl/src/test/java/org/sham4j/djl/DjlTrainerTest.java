@@ -47,17 +47,8 @@ class DjlTrainerTest {
     void classifierLearnsSeparableClasses() {
         Random r = new Random(11);
         int n = 240;
-        float[] x = new float[n * 4];
-        float[] y = new float[n];
-        for (int i = 0; i < n; i++) {
-            int c = i % 3;
-            y[i] = c;
-            for (int j = 0; j < 4; j++) {
-                x[i * 4 + j] = (float) r.nextGaussian() * 0.5f + (j == c ? 2f : 0f);
-            }
-        }
-        Samples s = Samples.of(List.of(new Tensor(new int[] {n, 4}, x)), y);
-        Dataset data = new Dataset("blobs", s, s, 3);
+        Dataset data = blobs(r, n);
+        Samples s = data.train();
         Graph g = mlp(new int[] {4, 16, 3}, r);
         Record rec = new Record();
         Graph trained = DjlTrainer.train(g, data, new TrainingOptions(3, 0.01f, TrainingOptions.Schedule.COSINE, 16,
@@ -127,7 +118,7 @@ class DjlTrainerTest {
     @Test
     void frozenNodesKeepTheirWeightsWhileTheOthersTrain() {
         Random r = new Random(14);
-        Dataset data = blobs(r);
+        Dataset data = blobs(r, 120);
         Graph g = mlp(new int[] {4, 8, 3}, r);
         TrainingOptions options = new TrainingOptions(2, 0.05f, TrainingOptions.Schedule.FIXED, 16,
                 TrainingOptions.Optimizer.SGD, 2).withFrozen(Set.of("d0"));
@@ -149,7 +140,7 @@ class DjlTrainerTest {
     @Test
     void weightDecayShrinksTheWeights() {
         Random r = new Random(15);
-        Dataset data = blobs(r);
+        Dataset data = blobs(r, 120);
         Graph g = mlp(new int[] {4, 8, 3}, r);
         for (TrainingOptions.Optimizer optimizer : TrainingOptions.Optimizer.values()) {
             TrainingOptions plain = new TrainingOptions(3, 0.01f, TrainingOptions.Schedule.FIXED, 16, optimizer, 4);
@@ -175,9 +166,8 @@ class DjlTrainerTest {
         return Math.sqrt(s);
     }
 
-    /** Three Gaussian blobs in 4 dimensions. */
-    private static Dataset blobs(Random r) {
-        int n = 120;
+    /** Three Gaussian blobs in 4 dimensions, n samples (train and test the same). */
+    private static Dataset blobs(Random r, int n) {
         float[] x = new float[n * 4];
         float[] y = new float[n];
         for (int i = 0; i < n; i++) {
