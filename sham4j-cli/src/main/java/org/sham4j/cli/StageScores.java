@@ -19,6 +19,11 @@ final class StageScores implements TrainingListener {
     }
 
     @Override
+    public void frozenHeadComputed(int tensors, long bytes, double seconds) {
+        next.frozenHeadComputed(tensors, bytes, seconds);
+    }
+
+    @Override
     public void epochDone(int epoch, int epochs, double meanLoss, Evaluation test) {
         lastLoss = meanLoss;
         last = test;

@@ -37,6 +37,12 @@ final class TrainProgress implements TrainingListener {
                 classification), (System.nanoTime() - start) / 1e9);
     }
 
+    @Override
+    public void frozenHeadComputed(int tensors, long bytes, double seconds) {
+        System.err.printf("frozen layers run once on every sample: %d tensor(s), %.1f MB, %.1f s; only the "
+                + "others train%n", tensors, bytes / 1e6, seconds);
+    }
+
     static String score(Evaluation e, boolean classification) {
         return classification ? String.format("accuracy %.2f%%", 100 * e.accuracy())
                 : String.format("mse %.4f ci %.4f", e.mse(), e.concordanceIndex());

@@ -75,6 +75,17 @@ public final class Samples {
         return targets;
     }
 
+    /** The table of input {@code k}: its rows (M, ...), which {@link #rows(int)} picks from (not a copy). */
+    public Tensor table(int k) {
+        return tables.get(k);
+    }
+
+    /** The row of input {@code k}'s table each sample uses, or null when sample i uses row i. */
+    public int[] rows(int k) {
+        int[] r = rows.get(k);
+        return r == null ? null : r.clone();
+    }
+
     /** Input {@code k} of every sample as one tensor (N, ...). */
     public Tensor input(int k) {
         return rows.get(k) == null ? tables.get(k) : gather(k, rows.get(k));

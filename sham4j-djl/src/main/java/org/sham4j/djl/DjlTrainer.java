@@ -11,13 +11,17 @@ import ai.djl.training.loss.L2Loss;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.sham4j.data.Batch;
 import org.sham4j.data.Dataset;
 import org.sham4j.data.Evaluation;
 import org.sham4j.data.Samples;
 import org.sham4j.model.compress.WeightConstraints;
+import org.sham4j.model.graph.FrozenHead;
 import org.sham4j.model.graph.Graph;
 
 /**
@@ -40,11 +44,50 @@ public final class DjlTrainer {
 
     /**
      * Fine-tuning: the graph with trained weights (dense storage), pruned weights still exactly 0 and shared
-     * weights equal to their (trained) shared values.
+     * weights equal to their (trained) shared values. When the frozen nodes form a {@link FrozenHead} with weights
+     * (and no constrained node is in it), the head's results are computed once on the Java runtime and only the
+     * tail trains, on them, unless they would take more than a quarter of the heap.
      */
     public static Graph train(Graph graph, WeightConstraints constraints, Dataset data, TrainingOptions options,
             TrainingListener listener) {
+        return train(graph, constraints, data, options, listener, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /** {@link #train}, holding at most {@code headBytes} of frozen-head results in memory (0: no head). */
+    static Graph train(Graph graph, WeightConstraints constraints, Dataset data, TrainingOptions options,
+            TrainingListener listener, long headBytes) {
         Evaluation.checkInputs(graph, data.train());
+        if (!options.frozen().isEmpty()) {
+            FrozenHead cut = new FrozenHead(graph, options.frozen());
+            if (cut.saves() && cut.tailNodes().containsAll(constrainedNodes(constraints))) {
+                long start = System.nanoTime();
+                Dataset features = FrozenFeatures.of(cut, graph, data, headBytes);
+                if (features != null) {
+                    listener.frozenHeadComputed(cut.frontier().size(), FrozenFeatures.bytes(features),
+                            (System.nanoTime() - start) / 1e9);
+                    List<int[]> shapes = new ArrayList<>();
+                    for (int j = 0; j < cut.frontier().size(); j++) {
+                        shapes.add(features.train().sampleShape(j));
+                    }
+                    Graph tail = cut.tail(shapes);
+                    Set<String> frozenTail = new HashSet<>(options.frozen());
+                    frozenTail.retainAll(cut.tailNodes());
+                    return cut.merge(trainWhole(tail, constraints, features, options.withFrozen(frozenTail),
+                            listener));
+                }
+            }
+        }
+        return trainWhole(graph, constraints, data, options, listener);
+    }
+
+    private static Set<String> constrainedNodes(WeightConstraints constraints) {
+        Set<String> nodes = new HashSet<>(constraints.masks().keySet());
+        constraints.shared().groups().forEach(g -> nodes.addAll(g.assignments().keySet()));
+        return nodes;
+    }
+
+    private static Graph trainWhole(Graph graph, WeightConstraints constraints, Dataset data,
+            TrainingOptions options, TrainingListener listener) {
         Engine.getEngine("PyTorch").setRandomSeed((int) options.seed());
         Loss loss = data.isClassification() ? Loss.softmaxCrossEntropyLoss() : new L2Loss("mse", 1f);
         int batchesPerEpoch = (data.train().size() + options.batchSize() - 1) / options.batchSize();

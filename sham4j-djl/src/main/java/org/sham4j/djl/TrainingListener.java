@@ -10,6 +10,13 @@ public interface TrainingListener {
     /** An epoch is done: its mean training loss and the score on the test samples. */
     void epochDone(int epoch, int epochs, double meanLoss, Evaluation test);
 
+    /**
+     * The frozen nodes of a {@link org.sham4j.model.graph.FrozenHead} were run once on every sample, giving
+     * {@code tensors} tensors of {@code bytes} bytes in all, in {@code seconds}; only the other nodes train.
+     */
+    default void frozenHeadComputed(int tensors, long bytes, double seconds) {
+    }
+
     /** Hears nothing. */
     TrainingListener SILENT = new TrainingListener() {
         @Override

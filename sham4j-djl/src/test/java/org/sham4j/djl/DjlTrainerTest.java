@@ -16,6 +16,7 @@ import org.sham4j.core.matrix.Tensor;
 import org.sham4j.data.Dataset;
 import org.sham4j.data.Evaluation;
 import org.sham4j.data.Samples;
+import org.sham4j.model.compress.WeightConstraints;
 import org.sham4j.model.graph.Activation;
 import org.sham4j.model.graph.Concat;
 import org.sham4j.model.graph.Dense;
@@ -31,6 +32,14 @@ class DjlTrainerTest {
     private static final class Record implements TrainingListener {
         final List<Double> batchLosses = new ArrayList<>();
         final List<Evaluation> tests = new ArrayList<>();
+        int heads;
+        long headBytes;
+
+        @Override
+        public void frozenHeadComputed(int tensors, long bytes, double seconds) {
+            heads++;
+            headBytes = bytes;
+        }
 
         @Override
         public void batchDone(int epoch, int epochs, int batch, int batches, double meanLoss) {
@@ -135,6 +144,73 @@ class DjlTrainerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DjlTrainer.train(g, data,
                 options.withFrozen(Set.of("nope")), TrainingListener.SILENT));
         assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
+    }
+
+    @Test
+    void aFrozenHeadIsComputedOnceAndTrainsTheSameAsTheWholeGraph() {
+        Random r = new Random(16);
+        // pairs of (a, b) rows drawn from two small tables, as drug-target pairs are
+        int na = 7;
+        int nb = 5;
+        int n = 150;
+        float[] a = new float[na * 3];
+        float[] b = new float[nb * 2];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) r.nextGaussian();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) r.nextGaussian();
+        }
+        int[] ra = new int[n];
+        int[] rb = new int[n];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            ra[i] = r.nextInt(na);
+            rb[i] = r.nextInt(nb);
+            y[i] = a[ra[i] * 3] - b[rb[i] * 2 + 1];
+        }
+        Samples s = Samples.indexed(List.of(new Tensor(new int[] {na, 3}, a), new Tensor(new int[] {nb, 2}, b)),
+                List.of(ra, rb), y);
+        Dataset data = new Dataset("pairs", s, s, 0);
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(new Node("fa", new Dense(DjlModelTest.matrix(3, 4, r), new float[4]), List.of("a"), "fa"));
+        nodes.add(new Node("ra", new Activation(Activation.Function.RELU), List.of("fa"), "ra"));
+        nodes.add(new Node("fb", new Dense(DjlModelTest.matrix(2, 4, r), new float[4]), List.of("b"), "fb"));
+        nodes.add(new Node("cat", new Concat(1), List.of("ra", "fb"), "cat"));
+        nodes.add(new Node("d1", new Dense(DjlModelTest.matrix(8, 6, r), new float[6]), List.of("cat"), "d1"));
+        nodes.add(new Node("r1", new Activation(Activation.Function.RELU), List.of("d1"), "r1"));
+        nodes.add(new Node("d2", new Dense(DjlModelTest.matrix(6, 1, r), new float[1]), List.of("r1"), "d2"));
+        Graph g = new Graph(List.of(new InputSpec("a", new int[] {3}), new InputSpec("b", new int[] {2})), nodes,
+                List.of("d2"), Preprocessing.IDENTITY);
+        TrainingOptions options = new TrainingOptions(3, 0.02f, TrainingOptions.Schedule.FIXED, 10,
+                TrainingOptions.Optimizer.SGD, 6).withFrozen(Set.of("fa", "fb"));
+        Record cachedScores = new Record();
+        Graph cached = DjlTrainer.train(g, WeightConstraints.NONE, data, options, cachedScores, Long.MAX_VALUE);
+        Record wholeScores = new Record();
+        Graph whole = DjlTrainer.train(g, WeightConstraints.NONE, data, options, wholeScores, 0);
+        assertEquals(g.nodes().size(), cached.nodes().size());
+        for (int i = 0; i < g.nodes().size(); i++) {
+            assertEquals(g.nodes().get(i).name(), cached.nodes().get(i).name());
+            if (g.nodes().get(i).layer() instanceof Dense d) {
+                float[] want = ((Dense) whole.nodes().get(i).layer()).weights().toDense().data();
+                float[] got = ((Dense) cached.nodes().get(i).layer()).weights().toDense().data();
+                for (int j = 0; j < want.length; j++) {
+                    assertEquals(want[j], got[j], 1e-4, g.nodes().get(i).name() + " weight " + j);
+                }
+                if (Set.of("fa", "fb").contains(g.nodes().get(i).name())) {
+                    assertArrayEquals(d.weights().toDense().data(), got);
+                } else {
+                    assertFalse(Arrays.equals(d.weights().toDense().data(), got));
+                }
+            }
+        }
+        for (int e = 0; e < 3; e++) {
+            assertEquals(wholeScores.tests.get(e).mse(), cachedScores.tests.get(e).mse(), 1e-4);
+        }
+        // the head ran once per table row (7 + 5 rows of 4 values, train and test), not once per pair
+        assertEquals(1, cachedScores.heads);
+        assertEquals(2 * 4 * (7 * 4 + 5 * 4), cachedScores.headBytes);
+        assertEquals(0, wholeScores.heads);
     }
 
     @Test
