@@ -1,32 +1,17 @@
 package org.sham4j.core.format;
 
 import java.util.Arrays;
-import org.sham4j.core.matrix.MatrixChecks;
 
 /**
  * Base of formats whose columns can be decoded independently in blocks of consecutive columns: each
  * thread computes whole output columns, so single- and multi-threaded products give the same bits.
  */
-public abstract class ColumnBlockedMatrix implements CompressedMatrix {
+public abstract class ColumnBlockedMatrix extends BlockedMatrix {
     /** Blocks a format with free column access splits into: enough to balance any small pool. */
     protected static final int DEFAULT_BLOCKS = 64;
 
-    protected final int rows;
-    protected final int cols;
-
     protected ColumnBlockedMatrix(int rows, int cols) {
-        this.rows = rows;
-        this.cols = cols;
-    }
-
-    @Override
-    public final int rows() {
-        return rows;
-    }
-
-    @Override
-    public final int cols() {
-        return cols;
+        super(rows, cols);
     }
 
     /** Number of column blocks. */
@@ -74,7 +59,7 @@ public abstract class ColumnBlockedMatrix implements CompressedMatrix {
 
     @Override
     public final void multiply(float[] x, int batch, float[] y) {
-        MatrixChecks.checkProduct(rows, cols, x, batch, y);
+        checkProduct(x, batch, y);
         if (clearIfEmpty(batch, y)) {
             return;
         }
@@ -86,7 +71,7 @@ public abstract class ColumnBlockedMatrix implements CompressedMatrix {
 
     @Override
     public final void multiply(float[] x, int batch, float[] y, ProductExecutor executor) {
-        MatrixChecks.checkProduct(rows, cols, x, batch, y);
+        checkProduct(x, batch, y);
         if (clearIfEmpty(batch, y)) {
             return;
         }

@@ -81,6 +81,13 @@ public final class HuffmanCodebook {
         return new HuffmanCodebook(code, values, null, null);
     }
 
+    /** Refuses a codebook of the non-zeros alone (as {@link #read} gives it) that holds a zero. */
+    public void checkNonZeros() throws IOException {
+        for (float v : values) {
+            PayloadInput.check(v != 0f, "zero in the codebook of non-zeros");
+        }
+    }
+
     /** Values of one code length form a run of increasing bit patterns (ranks follow symbol order). */
     private static int[] runLengths(HuffmanCode code) {
         int[] runs = new int[code.maxLength() + 1];

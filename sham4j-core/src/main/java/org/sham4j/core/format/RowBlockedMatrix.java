@@ -1,28 +1,12 @@
 package org.sham4j.core.format;
 
-import org.sham4j.core.matrix.MatrixChecks;
-
 /**
  * Base of row-major formats (CSR, CSER): a product scatters each row into the outputs. Threads take
  * blocks of rows into private accumulators that are then summed.
  */
-public abstract class RowBlockedMatrix implements CompressedMatrix {
-    protected final int rows;
-    protected final int cols;
-
+public abstract class RowBlockedMatrix extends BlockedMatrix {
     protected RowBlockedMatrix(int rows, int cols) {
-        this.rows = rows;
-        this.cols = cols;
-    }
-
-    @Override
-    public final int rows() {
-        return rows;
-    }
-
-    @Override
-    public final int cols() {
-        return cols;
+        super(rows, cols);
     }
 
     /**
@@ -33,7 +17,7 @@ public abstract class RowBlockedMatrix implements CompressedMatrix {
 
     @Override
     public final void multiply(float[] x, int batch, float[] y) {
-        MatrixChecks.checkProduct(rows, cols, x, batch, y);
+        checkProduct(x, batch, y);
         float[] acc = new float[batch * cols];
         accumulateRows(BatchLayout.interleave(x, batch, rows), batch, acc, 0, rows);
         deinterleave(acc, batch, y);
@@ -41,7 +25,7 @@ public abstract class RowBlockedMatrix implements CompressedMatrix {
 
     @Override
     public final void multiply(float[] x, int batch, float[] y, ProductExecutor executor) {
-        MatrixChecks.checkProduct(rows, cols, x, batch, y);
+        checkProduct(x, batch, y);
         int parts = Math.max(1, Math.min(executor.threads(), rows));
         float[] xt = BatchLayout.interleave(x, batch, rows);
         float[][] acc = new float[parts][];

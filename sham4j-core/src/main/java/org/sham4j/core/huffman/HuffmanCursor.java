@@ -1,44 +1,23 @@
 package org.sham4j.core.huffman;
 
+import org.sham4j.core.bits.BitCursor;
+
 /**
- * Sequential decoding of trusted codewords to their values, from MSB-first words carrying two spare words
- * (as {@link org.sham4j.core.bits.BitWriter} leaves them). Kernels decode several streams at once, one
- * cursor each, so that the dependency chains of their codewords (length, then the next codeword's
- * position) overlap; cursors are small enough for the JIT to keep in registers.
+ * Sequential decoding of trusted codewords to their values: a {@link BitCursor} over MSB-first words
+ * carrying two spare words (as {@link org.sham4j.core.bits.BitWriter} leaves them). Kernels decode several
+ * streams at once, one cursor each, so that the dependency chains of their codewords (length, then the
+ * next codeword's position) overlap; cursors are small enough for the JIT to keep in registers.
  */
-public final class HuffmanCursor {
+public final class HuffmanCursor extends BitCursor {
     private final HuffmanRuns runs;
     private final HuffmanDecoder decoder;
     private final float[] values;
-    private final long[] words;
-    private int index;
-    private int shift;
-    private long cur;
-    private long next;
 
     public HuffmanCursor(HuffmanRuns runs, long[] words, long position) {
+        super(words, position);
         this.runs = runs;
         this.decoder = runs.decoder;
         this.values = runs.values;
-        this.words = words;
-        this.index = (int) (position >>> 6);
-        this.shift = (int) position & 63;
-        this.cur = words[index];
-        this.next = words[index + 1];
-    }
-
-    private long window() {
-        return (cur << shift) | ((next >>> 1) >>> (63 - shift));
-    }
-
-    private void skip(int bits) {
-        shift += bits;
-        if (shift >= 64) {
-            shift -= 64;
-            index++;
-            cur = next;
-            next = words[index + 1];
-        }
     }
 
     /**

@@ -29,14 +29,8 @@ public final class NpyArrays {
     /** Every array of an {@code .npz} archive, by key (member name without {@code .npy}), in archive order. */
     public static Map<String, Tensor> readNpz(Path file) throws IOException {
         String source = FileNames.display(file);
-        ZipFile zip;
-        try {
-            zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new InvalidInputException(source + ": not a readable zip archive (" + e.getMessage() + ")");
-        }
         Map<String, Tensor> out = new LinkedHashMap<>();
-        try (zip) {
+        try (ZipFile zip = NpzReader.open(file, source)) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry member = entries.nextElement();

@@ -30,6 +30,15 @@ public final class NpzReader {
                 && (head[2] == 3 && head[3] == 4 || head[2] == 5 && head[3] == 6);
     }
 
+    /** Opens an archive; {@code source} names it in the message that refuses one that is not a zip. */
+    static ZipFile open(Path file, String source) throws IOException {
+        try {
+            return new ZipFile(file.toFile());
+        } catch (ZipException e) {
+            throw new InvalidInputException(source + ": not a readable zip archive (" + e.getMessage() + ")");
+        }
+    }
+
     /**
      * Reads one matrix per 2-D float array of {@code file}, skipping other arrays, or, when {@code key} is
      * not null, the array of that key alone, which must then be a 2-D float array. A matrix is named after
@@ -37,13 +46,7 @@ public final class NpzReader {
      */
     public static List<NamedMatrix> read(Path file, String key) throws IOException {
         String source = FileNames.display(file);
-        ZipFile zip;
-        try {
-            zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new InvalidInputException(source + ": not a readable zip archive (" + e.getMessage() + ")");
-        }
-        try (zip) {
+        try (ZipFile zip = open(file, source)) {
             List<ZipEntry> members = zip.stream()
                     .filter(e -> !e.isDirectory() && e.getName().endsWith(NPY))
                     .collect(Collectors.toList());

@@ -6,7 +6,7 @@ import org.sham4j.core.bits.BitWriter;
 import org.sham4j.core.bits.Bits;
 import org.sham4j.core.bits.PackedInts;
 import org.sham4j.core.format.BlockIndex;
-import org.sham4j.core.format.ColumnBlockedMatrix;
+import org.sham4j.core.format.HuffmanBlockedMatrix;
 import org.sham4j.core.format.HuffmanCodebook;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PayloadInput;
@@ -24,7 +24,7 @@ import org.sham4j.core.matrix.SparseMatrix;
  * gap symbol, the gap's raw bits and the codeword of its value. The block index records for each block of
  * columns its bit offset, the non-zeros before it and the position of the last of them (plus one).
  */
-final class GshamStored extends ColumnBlockedMatrix {
+final class GshamStored extends HuffmanBlockedMatrix {
     private static final int MAX_MANTISSA_BITS = 14;
     private static final int F_OFFSET = 0;
     private static final int F_BEFORE = 1;
@@ -36,16 +36,14 @@ final class GshamStored extends ColumnBlockedMatrix {
     private final HuffmanDecoder gapDecoder;
     private final PackedInts gapSymbols;
     private final int[] gapSymbolOfRank;
-    private final HuffmanCodebook codebook;
     private final HuffmanDecoder valueDecoder;
     private final float[] values;
-    private final BlockIndex blocks;
     private final long[] words;
     private final long bitLength;
 
     private GshamStored(int rows, int cols, int nnz, GapCode gapCode, HuffmanCode gapHuffman, PackedInts gapSymbols,
                         HuffmanCodebook codebook, BlockIndex blocks, long[] words, long bitLength) {
-        super(rows, cols);
+        super(rows, cols, codebook, blocks);
         this.nnz = nnz;
         this.gapCode = gapCode;
         this.gapHuffman = gapHuffman;
@@ -55,10 +53,8 @@ final class GshamStored extends ColumnBlockedMatrix {
         for (int r = 0; r < gapSymbolOfRank.length; r++) {
             gapSymbolOfRank[r] = gapSymbols.get(r);
         }
-        this.codebook = codebook;
         this.valueDecoder = codebook.decoder();
         this.values = codebook.values();
-        this.blocks = blocks;
         this.words = words;
         this.bitLength = bitLength;
     }
@@ -206,9 +202,7 @@ final class GshamStored extends ColumnBlockedMatrix {
         }
         HuffmanCodebook cb = HuffmanCodebook.read(in, nnz);
         PayloadInput.check((gh.symbols() > 0 && cb.size() > 0) || nnz == 0, "empty code table with non-zeros");
-        for (float v : cb.values()) {
-            PayloadInput.check(v != 0f, "zero in the codebook of non-zeros");
-        }
+        cb.checkNonZeros();
         BlockIndex blocks = BlockIndex.read(in, cols, new long[] {bitLength, nnz, entries});
         long[] words = in.readBits(bitLength, "stream");
         GshamStored m = new GshamStored(rows, cols, nnz, gapCode, gh, gapSymbols, cb, blocks, words, bitLength);
@@ -284,11 +278,6 @@ final class GshamStored extends ColumnBlockedMatrix {
                     d.set((int) (position % rows), (int) (position / rows), values[rank]));
         }
         return d;
-    }
-
-    @Override
-    protected int blockCount() {
-        return blocks.blocks();
     }
 
     @Override

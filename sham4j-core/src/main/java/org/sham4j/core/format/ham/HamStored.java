@@ -6,7 +6,7 @@ import org.sham4j.core.bits.BitCursor;
 import org.sham4j.core.bits.BitWriter;
 import org.sham4j.core.bits.Bits;
 import org.sham4j.core.format.BlockIndex;
-import org.sham4j.core.format.ColumnBlockedMatrix;
+import org.sham4j.core.format.HuffmanBlockedMatrix;
 import org.sham4j.core.format.HuffmanCodebook;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PaperBounds;
@@ -19,22 +19,18 @@ import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.SparseMatrix;
 
 /** A matrix as a HAM: one codeword per entry in column order, with a block index for threads. */
-final class HamStored extends ColumnBlockedMatrix {
-    private final HuffmanCodebook codebook;
+final class HamStored extends HuffmanBlockedMatrix {
     private final HuffmanDecoder decoder;
     private final float[] values;
-    private final BlockIndex blocks;
     private final long[] words;
     private final long bitLength;
     private final long nonZeros;
 
     private HamStored(int rows, int cols, HuffmanCodebook codebook, BlockIndex blocks, long[] words,
                       long bitLength, long nonZeros) {
-        super(rows, cols);
-        this.codebook = codebook;
+        super(rows, cols, codebook, blocks);
         this.decoder = codebook.decoder();
         this.values = codebook.values();
-        this.blocks = blocks;
         this.words = words;
         this.bitLength = bitLength;
         this.nonZeros = nonZeros;
@@ -130,11 +126,6 @@ final class HamStored extends ColumnBlockedMatrix {
             }
         }
         return d;
-    }
-
-    @Override
-    protected int blockCount() {
-        return blocks.blocks();
     }
 
     @Override

@@ -7,8 +7,8 @@ import org.sham4j.core.bits.Bits;
 import org.sham4j.core.bits.ByteBits;
 import org.sham4j.core.bits.PackedInts;
 import org.sham4j.core.format.BlockIndex;
-import org.sham4j.core.format.ColumnBlockedMatrix;
 import org.sham4j.core.format.ColumnKernel;
+import org.sham4j.core.format.HuffmanBlockedMatrix;
 import org.sham4j.core.format.HuffmanCodebook;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PaperBounds;
@@ -30,31 +30,27 @@ import org.sham4j.core.matrix.SparseMatrix;
  * stream over all blocks, stored one after the other, and the block index records where each block starts
  * in each lane, so that a kernel decodes the lanes of a block at once and their dependency chains overlap.
  */
-final class ShamStored extends ColumnBlockedMatrix {
+final class ShamStored extends HuffmanBlockedMatrix {
     /** Codeword streams decoded side by side. */
     static final int LANES = 4;
     /** Non-zeros decoded ahead of a product, in whole columns: the buffers stay in L1. */
     private static final int CHUNK = 1024;
 
-    private final HuffmanCodebook codebook;
     private final HuffmanDecoder decoder;
     private final HuffmanRuns runs;
     private final PackedInts colPtr;
     private final PackedInts rowIdx;
-    private final BlockIndex blocks;
     /** Start of lane l in {@link #words} (l &lt;= LANES; the last is the total length). */
     private final long[] laneStart;
     private final long[] words;
 
     private ShamStored(int rows, int cols, HuffmanCodebook codebook, PackedInts colPtr, PackedInts rowIdx,
                        BlockIndex blocks, long[] laneStart, long[] words) {
-        super(rows, cols);
-        this.codebook = codebook;
+        super(rows, cols, codebook, blocks);
         this.decoder = codebook.decoder();
         this.runs = new HuffmanRuns(decoder, codebook.values());
         this.colPtr = colPtr;
         this.rowIdx = rowIdx;
-        this.blocks = blocks;
         this.laneStart = laneStart;
         this.words = words;
     }
@@ -105,9 +101,7 @@ final class ShamStored extends ColumnBlockedMatrix {
         }
         HuffmanCodebook cb = HuffmanCodebook.read(in, nnz);
         PayloadInput.check(cb.size() > 0 || nnz == 0, "empty codebook with non-zeros");
-        for (float v : cb.values()) {
-            PayloadInput.check(v != 0f, "zero in the codebook of non-zeros");
-        }
+        cb.checkNonZeros();
         BlockIndex blocks = BlockIndex.read(in, cols, laneBits);
         int ptrWidth = Bits.widthFor(nnz);
         PackedInts colPtr = PackedInts.wrap(ptrWidth, cols + 1,
@@ -169,11 +163,6 @@ final class ShamStored extends ColumnBlockedMatrix {
             });
         }
         return d;
-    }
-
-    @Override
-    protected int blockCount() {
-        return blocks.blocks();
     }
 
     @Override
