@@ -79,8 +79,8 @@ final class CompareCommand implements Callable<Integer> {
         Dataset dataset = DataSpec.open(data);
         List<LayerPair> layers = layers(base, comp);
         boolean classification = dataset.isClassification();
-        Evaluation eBase = RuntimeEvaluation.of(base, dataset.test(), classification, batch, threads);
-        Evaluation eComp = RuntimeEvaluation.of(comp, dataset.test(), classification, batch, threads);
+        Evaluation eBase = RuntimeEvaluation.score(base, dataset.test(), classification, batch, threads);
+        Evaluation eComp = RuntimeEvaluation.score(comp, dataset.test(), classification, batch, threads);
         Tensor input = Evaluation.preprocess(comp, dataset.test().batch(0, Math.min(batch, dataset.test().size())))
                 .get(0);
         long baseNanos = batchNanos(base, input);

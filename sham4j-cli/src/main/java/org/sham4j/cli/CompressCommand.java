@@ -168,7 +168,7 @@ final class CompressCommand implements Callable<Integer> {
         long fileBytes = Files.size(out);
         stage(String.format("encode: %s -> %s (%d bytes)", forced == null ? "smallest format per layer"
                 : forced.name(), out, fileBytes));
-        Evaluation score = RuntimeEvaluation.of(encoded, dataset.test(), dataset.isClassification(), 256, 1);
+        Evaluation score = RuntimeEvaluation.score(encoded, dataset.test(), dataset.isClassification(), 256, 1);
         double seconds = (System.nanoTime() - start) / 1e9;
         List<LayerReport> report = LayerReport.of(encoded);
         System.out.print(table(report));

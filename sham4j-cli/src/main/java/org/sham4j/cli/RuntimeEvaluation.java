@@ -1,12 +1,18 @@
 package org.sham4j.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.data.Evaluation;
+import org.sham4j.data.HeadFeatures;
 import org.sham4j.data.Samples;
+import org.sham4j.model.graph.FrozenHead;
 import org.sham4j.model.graph.Graph;
+import org.sham4j.model.graph.Node;
+import org.sham4j.model.io.WeightSizes;
 import org.sham4j.model.runtime.GraphRunner;
 
 /** Scores a graph on samples with the pure-Java runtime, straight from its stored (compressed) layers. */
@@ -14,11 +20,43 @@ final class RuntimeEvaluation {
     private RuntimeEvaluation() {
     }
 
+    /** The score, with the time of each batch of samples run through the whole graph. */
     static Evaluation of(Graph graph, Samples samples, boolean classification, int batch, int threads) {
         try (GraphRunner runner = new GraphRunner(graph, threads)) {
             return Evaluation.of(graph, samples, classification, batch, inputs -> runner.run(named(graph, inputs))
                     .get(graph.outputs().get(0)));
         }
+    }
+
+    /**
+     * The score alone, the same as {@link #of}'s, sooner when samples share table rows (drug-target pairs): what
+     * a single input feeds runs once per row of its table, the rest once per sample. Its time per sample is the
+     * whole run's divided by the samples.
+     */
+    static Evaluation score(Graph graph, Samples samples, boolean classification, int batch, int threads) {
+        FrozenHead cut = new FrozenHead(graph, graph.nodes().stream().map(Node::name).collect(Collectors.toSet()));
+        if (!cut.saves() || !sharesRows(samples)) {
+            return of(graph, samples, classification, batch, threads);
+        }
+        long start = System.nanoTime();
+        Samples features = HeadFeatures.samples(cut, graph, samples);
+        List<int[]> shapes = new ArrayList<>();
+        for (int j = 0; j < features.inputCount(); j++) {
+            shapes.add(features.sampleShape(j));
+        }
+        Evaluation e = of(cut.tail(shapes), features, classification, batch, threads);
+        double perSample = (System.nanoTime() - start) / (double) Math.max(1, samples.size());
+        return new Evaluation(e.samples(), e.accuracy(), e.mse(), e.concordanceIndex(), perSample,
+                WeightSizes.of(graph).storedBytes());
+    }
+
+    private static boolean sharesRows(Samples samples) {
+        for (int k = 0; k < samples.inputCount(); k++) {
+            if (samples.rows(k) != null && samples.table(k).dim(0) < samples.size()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Tensor> named(Graph graph, List<Tensor> inputs) {

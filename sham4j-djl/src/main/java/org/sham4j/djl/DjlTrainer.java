@@ -19,6 +19,7 @@ import java.util.Set;
 import org.sham4j.data.Batch;
 import org.sham4j.data.Dataset;
 import org.sham4j.data.Evaluation;
+import org.sham4j.data.HeadFeatures;
 import org.sham4j.data.Samples;
 import org.sham4j.model.compress.WeightConstraints;
 import org.sham4j.model.graph.FrozenHead;
@@ -61,9 +62,9 @@ public final class DjlTrainer {
             FrozenHead cut = new FrozenHead(graph, options.frozen());
             if (cut.saves() && cut.tailNodes().containsAll(constrainedNodes(constraints))) {
                 long start = System.nanoTime();
-                Dataset features = FrozenFeatures.of(cut, graph, data, headBytes);
+                Dataset features = HeadFeatures.of(cut, graph, data, headBytes);
                 if (features != null) {
-                    listener.frozenHeadComputed(cut.frontier().size(), FrozenFeatures.bytes(features),
+                    listener.frozenHeadComputed(cut.frontier().size(), HeadFeatures.bytes(features),
                             (System.nanoTime() - start) / 1e9);
                     List<int[]> shapes = new ArrayList<>();
                     for (int j = 0; j < cut.frontier().size(); j++) {

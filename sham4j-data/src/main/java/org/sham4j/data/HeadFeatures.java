@@ -1,12 +1,10 @@
-package org.sham4j.djl;
+package org.sham4j.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.sham4j.core.matrix.Tensor;
-import org.sham4j.data.Dataset;
-import org.sham4j.data.Samples;
 import org.sham4j.model.graph.FrozenHead;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.InputSpec;
@@ -14,18 +12,18 @@ import org.sham4j.model.runtime.GraphRunner;
 import org.sham4j.model.runtime.Preprocessor;
 
 /**
- * A data set as the tail of a {@link FrozenHead} sees it: each frontier tensor is an input, computed once on the
+ * Samples as the tail of a {@link FrozenHead} sees them: each frontier tensor is an input, computed once on the
  * pure-Java runtime for every row of its model input's table (a drug-target pair's drug and protein once each,
  * not once per pair), and the samples pick those rows as they picked the raw ones.
  */
-final class FrozenFeatures {
+public final class HeadFeatures {
     private static final int BATCH = 256;
 
-    private FrozenFeatures() {
+    private HeadFeatures() {
     }
 
     /** The tail's data set, or null when its tensors would take more than {@code maxBytes}. */
-    static Dataset of(FrozenHead cut, Graph graph, Dataset data, long maxBytes) {
+    public static Dataset of(FrozenHead cut, Graph graph, Dataset data, long maxBytes) {
         List<int[]> shapes = shapes(cut, graph, data.train());
         long bytes = 0;
         for (Samples s : List.of(data.train(), data.test())) {
@@ -36,12 +34,12 @@ final class FrozenFeatures {
         if (bytes > maxBytes) {
             return null;
         }
-        return new Dataset(data.name(), features(cut, graph, data.train()), features(cut, graph, data.test()),
+        return new Dataset(data.name(), samples(cut, graph, data.train()), samples(cut, graph, data.test()),
                 data.classes());
     }
 
     /** The bytes the tables of a data set's samples take. */
-    static long bytes(Dataset data) {
+    public static long bytes(Dataset data) {
         long bytes = 0;
         for (Samples s : List.of(data.train(), data.test())) {
             for (int k = 0; k < s.inputCount(); k++) {
@@ -64,7 +62,8 @@ final class FrozenFeatures {
         return shapes;
     }
 
-    private static Samples features(FrozenHead cut, Graph graph, Samples samples) {
+    /** The samples as the tail sees them: the head run once on every row of each input table it reads. */
+    public static Samples samples(FrozenHead cut, Graph graph, Samples samples) {
         List<String> frontier = cut.frontier();
         Tensor[] tables = new Tensor[frontier.size()];
         List<int[]> rows = new ArrayList<>();
