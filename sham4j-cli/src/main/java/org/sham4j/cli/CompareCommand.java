@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.sham4j.cli.bench.Timer;
@@ -81,10 +82,10 @@ final class CompareCommand implements Callable<Integer> {
         boolean classification = dataset.isClassification();
         Evaluation eBase = RuntimeEvaluation.score(base, dataset.test(), classification, batch, threads);
         Evaluation eComp = RuntimeEvaluation.score(comp, dataset.test(), classification, batch, threads);
-        Tensor input = Evaluation.preprocess(comp, dataset.test().batch(0, Math.min(batch, dataset.test().size())))
-                .get(0);
-        long baseNanos = batchNanos(base, input);
-        long nanos = batchNanos(comp, input);
+        List<Tensor> inputs = Evaluation.preprocess(comp, dataset.test().batch(0, Math.min(batch,
+                dataset.test().size())));
+        long baseNanos = batchNanos(base, inputs);
+        long nanos = batchNanos(comp, inputs);
         long bytes = layers.stream().mapToLong(LayerPair::bytes).sum();
         long baseBytes = layers.stream().mapToLong(LayerPair::baseBytes).sum();
         long dense = layers.stream().mapToLong(LayerPair::denseBytes).sum();
@@ -108,7 +109,7 @@ final class CompareCommand implements Callable<Integer> {
                 + "batch of %d in %.2f -> %.2f ms (%d thread(s))%n", dataset.name(), metric,
                 format(baseline, classification), format(score, classification),
                 classification ? 100 * (score - baseline) : score - baseline, classification ? " points" : "",
-                baseBytes, bytes, (double) dense / bytes, input.dim(0), baseNanos / 1e6, nanos / 1e6, threads);
+                baseBytes, bytes, (double) dense / bytes, inputs.get(0).dim(0), baseNanos / 1e6, nanos / 1e6, threads);
         if (json != null) {
             Json.Arr arr = Json.array();
             for (LayerPair l : layers) {
@@ -121,7 +122,7 @@ final class CompareCommand implements Callable<Integer> {
                     .put("data", dataset.name()).put("metric", metric).put(metric, score).put("baseline", baseline)
                     .put("difference", score - baseline).put("baseBytes", baseBytes).put("bytes", bytes)
                     .put("denseBytes", dense).put("occupancy", (double) bytes / dense)
-                    .put("batch", input.dim(0)).put("threads", threads).put("baseNanos", baseNanos)
+                    .put("batch", inputs.get(0).dim(0)).put("threads", threads).put("baseNanos", baseNanos)
                     .put("nanos", nanos).put("timeRatio", (double) nanos / baseNanos).put("layers", arr);
             AtomicFiles.write(json, (o + "\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -143,9 +144,11 @@ final class CompareCommand implements Callable<Integer> {
         return classification ? String.format("%.2f%%", 100 * v) : String.format("%.4f", v);
     }
 
-    private long batchNanos(Graph g, Tensor input) {
+    /** The median time of running the whole model on one batch (every input, in the graph's order). */
+    private long batchNanos(Graph g, List<Tensor> inputs) {
+        Map<String, Tensor> named = RuntimeEvaluation.named(g, inputs);
         try (GraphRunner runner = new GraphRunner(g, threads)) {
-            return Timer.median(() -> runner.run(input), REPEAT);
+            return Timer.median(() -> runner.run(named), REPEAT);
         }
     }
 

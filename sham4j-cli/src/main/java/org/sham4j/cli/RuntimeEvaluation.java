@@ -59,7 +59,8 @@ final class RuntimeEvaluation {
         return false;
     }
 
-    private static Map<String, Tensor> named(Graph graph, List<Tensor> inputs) {
+    /** The inputs by the graph's input names, in its order. */
+    static Map<String, Tensor> named(Graph graph, List<Tensor> inputs) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (int k = 0; k < inputs.size(); k++) {
             out.put(graph.inputs().get(k).name(), inputs.get(k));
