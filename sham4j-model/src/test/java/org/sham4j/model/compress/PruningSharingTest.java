@@ -1,6 +1,9 @@
 package org.sham4j.model.compress;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,5 +83,23 @@ class PruningSharingTest {
             assertTrue(l.size().storedBytes() < l.size().float32Bytes(), l.toString());
         }
         assertEquals(each.groupOf("b").assignments().keySet(), java.util.Set.of("b"));
+    }
+
+    @Test
+    void encodingLeavesTheLayersNotNamedAsTheyAre() {
+        Graph g = twoLayers(new Random(3));
+        Graph pruned = Pruning.prune(g, List.of("a"), 90, false).graph();
+        Graph encoded = Encoding.encode(pruned, List.of("a"), null);
+        Graph forced = Encoding.encode(pruned, List.of("a"), DenseFormat.INSTANCE);
+        assertSame(weights(pruned, "b"), weights(encoded, "b"));
+        assertSame(weights(pruned, "b"), weights(forced, "b"));
+        assertNotEquals("dense", weights(encoded, "a").format().name());
+        assertEquals("dense", weights(forced, "a").format().name());
+        assertArrayEquals(weights(pruned, "a").toDense().data(), weights(encoded, "a").toDense().data());
+    }
+
+    private static org.sham4j.core.format.CompressedMatrix weights(Graph g, String node) {
+        return g.nodes().stream().filter(n -> n.name().equals(node)).map(n -> ((Dense) n.layer()).weights())
+                .findFirst().orElseThrow();
     }
 }
