@@ -1,7 +1,7 @@
 package org.sham4j.core.format.gsham;
 
 import java.io.IOException;
-import java.util.Arrays;
+import org.sham4j.core.bits.BitCursor;
 import org.sham4j.core.bits.BitWriter;
 import org.sham4j.core.bits.Bits;
 import org.sham4j.core.bits.PackedInts;
@@ -36,6 +36,9 @@ final class GshamStored extends HuffmanBlockedMatrix {
     private final HuffmanDecoder gapDecoder;
     private final PackedInts gapSymbols;
     private final int[] gapSymbolOfRank;
+    /** Per gap rank: its gap when its raw bits are 0, and how many raw bits follow it. */
+    private final long[] gapBase;
+    private final int[] gapExtra;
     private final HuffmanDecoder valueDecoder;
     private final float[] values;
     private final long[] words;
@@ -50,8 +53,12 @@ final class GshamStored extends HuffmanBlockedMatrix {
         this.gapDecoder = gapHuffman.decoder();
         this.gapSymbols = gapSymbols;
         this.gapSymbolOfRank = new int[gapSymbols.size()];
+        this.gapBase = new long[gapSymbols.size()];
+        this.gapExtra = new int[gapSymbols.size()];
         for (int r = 0; r < gapSymbolOfRank.length; r++) {
             gapSymbolOfRank[r] = gapSymbols.get(r);
+            gapExtra[r] = gapCode.extraBits(gapSymbolOfRank[r]);
+            gapBase[r] = gapCode.gap(gapSymbolOfRank[r], 0);
         }
         this.valueDecoder = codebook.decoder();
         this.values = codebook.values();
@@ -280,26 +287,75 @@ final class GshamStored extends HuffmanBlockedMatrix {
         return d;
     }
 
+    /**
+     * The product on block {@code block}: decodes each non-zero's gap and value once, keeps the column's sums
+     * (one per batch row) in registers or a small array, and stores them when the column ends.
+     */
     @Override
     protected void multiplyBlock(float[] xt, int batch, float[] y, int block) {
-        int c0 = blocks.startColumn(block);
-        int c1 = blocks.startColumn(block + 1);
-        for (int b = 0; b < batch; b++) {
-            Arrays.fill(y, b * cols + c0, b * cols + c1, 0f);
+        final int n = rows;
+        final int c1 = blocks.startColumn(block + 1);
+        final float[] values = this.values;
+        final long[] gapBase = this.gapBase;
+        final int[] gapExtra = this.gapExtra;
+        final int[] gapTable = gapDecoder.table();
+        final int gapShift = gapDecoder.tableShift();
+        final int[] valueTable = valueDecoder.table();
+        final int valueShift = valueDecoder.tableShift();
+        long count = (block + 1 < blocks.blocks() ? blocks.get(F_BEFORE, block + 1) : nnz)
+                - blocks.get(F_BEFORE, block);
+        BitCursor in = new BitCursor(words, blocks.get(F_OFFSET, block));
+        int col = blocks.startColumn(block);
+        long colStart = (long) col * n;
+        long position = blocks.get(F_PREV, block) - 1;
+        float[] acc = batch == 1 ? null : new float[batch];
+        float sum = 0f;
+        for (long t = 0; t < count; t++) {
+            long w = in.window();
+            int e = gapTable[(int) ((w >>> 1) >>> gapShift)];
+            if (e < 0) {
+                e = gapDecoder.decodeLong(w);
+            }
+            in.skip(e & 63);
+            int rank = e >>> 6;
+            int extraBits = gapExtra[rank];
+            long gap = gapBase[rank];
+            if (extraBits != 0) {
+                gap += in.window() >>> (64 - extraBits);
+                in.skip(extraBits);
+            }
+            position += gap + 1;
+            while (position >= colStart + n) {
+                if (acc == null) {
+                    y[col] = sum;
+                    sum = 0f;
+                } else {
+                    storeColumn(acc, batch, y, col);
+                }
+                col++;
+                colStart += n;
+            }
+            int row = (int) (position - colStart);
+            w = in.window();
+            int v = valueTable[(int) ((w >>> 1) >>> valueShift)];
+            if (v < 0) {
+                v = valueDecoder.decodeLong(w);
+            }
+            in.skip(v & 63);
+            if (acc == null) {
+                sum += values[v >>> 6] * xt[row];
+            } else {
+                addScaledRow(acc, values[v >>> 6], xt, row, batch);
+            }
         }
-        long[] colStart = {(long) c0 * rows};
-        int[] col = {c0};
-        decodeBlock(block, (position, rank) -> {
-            while (position >= colStart[0] + rows) {
-                colStart[0] += rows;
-                col[0]++;
+        for (; col < c1; col++) {
+            if (acc == null) {
+                y[col] = sum;
+                sum = 0f;
+            } else {
+                storeColumn(acc, batch, y, col);
             }
-            int base = (int) (position - colStart[0]) * batch;
-            float v = values[rank];
-            for (int b = 0; b < batch; b++) {
-                y[b * cols + col[0]] += v * xt[base + b];
-            }
-        });
+        }
     }
 
     @Override
