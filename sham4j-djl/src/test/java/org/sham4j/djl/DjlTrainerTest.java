@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -182,35 +183,40 @@ class DjlTrainerTest {
         nodes.add(new Node("d2", new Dense(DjlModelTest.matrix(6, 1, r), new float[1]), List.of("r1"), "d2"));
         Graph g = new Graph(List.of(new InputSpec("a", new int[] {3}), new InputSpec("b", new int[] {2})), nodes,
                 List.of("d2"), Preprocessing.IDENTITY);
-        TrainingOptions options = new TrainingOptions(3, 0.02f, TrainingOptions.Schedule.FIXED, 10,
-                TrainingOptions.Optimizer.SGD, 6).withFrozen(Set.of("fa", "fb"));
-        Record cachedScores = new Record();
-        Graph cached = DjlTrainer.train(g, WeightConstraints.NONE, data, options, cachedScores, Long.MAX_VALUE);
-        Record wholeScores = new Record();
-        Graph whole = DjlTrainer.train(g, WeightConstraints.NONE, data, options, wholeScores, 0);
-        assertEquals(g.nodes().size(), cached.nodes().size());
-        for (int i = 0; i < g.nodes().size(); i++) {
-            assertEquals(g.nodes().get(i).name(), cached.nodes().get(i).name());
-            if (g.nodes().get(i).layer() instanceof Dense d) {
-                float[] want = ((Dense) whole.nodes().get(i).layer()).weights().toDense().data();
-                float[] got = ((Dense) cached.nodes().get(i).layer()).weights().toDense().data();
-                for (int j = 0; j < want.length; j++) {
-                    assertEquals(want[j], got[j], 1e-4, g.nodes().get(i).name() + " weight " + j);
-                }
-                if (Set.of("fa", "fb").contains(g.nodes().get(i).name())) {
-                    assertArrayEquals(d.weights().toDense().data(), got);
-                } else {
-                    assertFalse(Arrays.equals(d.weights().toDense().data(), got));
+        // both branches frozen: the tail reads both branches' results; one frozen: the other input as it is
+        Map<Set<String>, Integer> headFloats = Map.of(Set.of("fa", "fb"), 7 * 4 + 5 * 4, Set.of("fa"), 7 * 4 + 5 * 2);
+        for (Map.Entry<Set<String>, Integer> frozen : headFloats.entrySet()) {
+            TrainingOptions options = new TrainingOptions(3, 0.02f, TrainingOptions.Schedule.FIXED, 10,
+                    TrainingOptions.Optimizer.SGD, 6).withFrozen(frozen.getKey());
+            Record cachedScores = new Record();
+            Graph cached = DjlTrainer.train(g, WeightConstraints.NONE, data, options, cachedScores, Long.MAX_VALUE);
+            Record wholeScores = new Record();
+            Graph whole = DjlTrainer.train(g, WeightConstraints.NONE, data, options, wholeScores, 0);
+            assertEquals(g.nodes().size(), cached.nodes().size());
+            for (int i = 0; i < g.nodes().size(); i++) {
+                String name = g.nodes().get(i).name();
+                assertEquals(name, cached.nodes().get(i).name());
+                if (g.nodes().get(i).layer() instanceof Dense d) {
+                    float[] want = ((Dense) whole.nodes().get(i).layer()).weights().toDense().data();
+                    float[] got = ((Dense) cached.nodes().get(i).layer()).weights().toDense().data();
+                    for (int j = 0; j < want.length; j++) {
+                        assertEquals(want[j], got[j], 1e-4, name + " weight " + j);
+                    }
+                    if (frozen.getKey().contains(name)) {
+                        assertArrayEquals(d.weights().toDense().data(), got, name);
+                    } else {
+                        assertFalse(Arrays.equals(d.weights().toDense().data(), got), name);
+                    }
                 }
             }
+            for (int e = 0; e < 3; e++) {
+                assertEquals(wholeScores.tests.get(e).mse(), cachedScores.tests.get(e).mse(), 1e-4);
+            }
+            // the head ran once per table row (7 and 5 rows, train and test), not once per pair
+            assertEquals(1, cachedScores.heads);
+            assertEquals(2L * 4 * frozen.getValue(), cachedScores.headBytes, frozen.getKey().toString());
+            assertEquals(0, wholeScores.heads);
         }
-        for (int e = 0; e < 3; e++) {
-            assertEquals(wholeScores.tests.get(e).mse(), cachedScores.tests.get(e).mse(), 1e-4);
-        }
-        // the head ran once per table row (7 + 5 rows of 4 values, train and test), not once per pair
-        assertEquals(1, cachedScores.heads);
-        assertEquals(2 * 4 * (7 * 4 + 5 * 4), cachedScores.headBytes);
-        assertEquals(0, wholeScores.heads);
     }
 
     @Test
