@@ -35,7 +35,6 @@ final class GshamStored extends HuffmanBlockedMatrix {
     private final HuffmanCode gapHuffman;
     private final HuffmanDecoder gapDecoder;
     private final PackedInts gapSymbols;
-    private final int[] gapSymbolOfRank;
     /** Per gap rank: its gap when its raw bits are 0, and how many raw bits follow it. */
     private final long[] gapBase;
     private final int[] gapExtra;
@@ -52,13 +51,11 @@ final class GshamStored extends HuffmanBlockedMatrix {
         this.gapHuffman = gapHuffman;
         this.gapDecoder = gapHuffman.decoder();
         this.gapSymbols = gapSymbols;
-        this.gapSymbolOfRank = new int[gapSymbols.size()];
         this.gapBase = new long[gapSymbols.size()];
         this.gapExtra = new int[gapSymbols.size()];
-        for (int r = 0; r < gapSymbolOfRank.length; r++) {
-            gapSymbolOfRank[r] = gapSymbols.get(r);
-            gapExtra[r] = gapCode.extraBits(gapSymbolOfRank[r]);
-            gapBase[r] = gapCode.gap(gapSymbolOfRank[r], 0);
+        for (int r = 0; r < gapBase.length; r++) {
+            gapExtra[r] = gapCode.extraBits(gapSymbols.get(r));
+            gapBase[r] = gapCode.gap(gapSymbols.get(r), 0);
         }
         this.valueDecoder = codebook.decoder();
         this.values = codebook.values();
@@ -231,8 +228,7 @@ final class GshamStored extends HuffmanBlockedMatrix {
         for (long t = 0; t < count && pos <= bitLength; t++) {
             int e = gapDecoder.decode(Bits.peek(words, pos));
             pos += e & 63;
-            int sym = gapSymbolOfRank[e >>> 6];
-            int extraBits = gapCode.extraBits(sym);
+            int extraBits = gapExtra[e >>> 6];
             if (pos > bitLength) {
                 break;
             }
@@ -241,7 +237,7 @@ final class GshamStored extends HuffmanBlockedMatrix {
             if (pos > bitLength) {
                 break;
             }
-            prev += gapCode.gap(sym, extra) + 1;
+            prev += gapBase[e >>> 6] + extra + 1;
             int ve = valueDecoder.decode(Bits.peek(words, pos));
             pos += ve & 63;
             visitor.visit(prev, ve >>> 6);
