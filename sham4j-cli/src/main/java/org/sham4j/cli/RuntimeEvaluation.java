@@ -1,6 +1,5 @@
 package org.sham4j.cli;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +39,7 @@ final class RuntimeEvaluation {
         }
         long start = System.nanoTime();
         Samples features = HeadFeatures.samples(cut, graph, samples);
-        List<int[]> shapes = new ArrayList<>();
-        for (int j = 0; j < features.inputCount(); j++) {
-            shapes.add(features.sampleShape(j));
-        }
-        Evaluation e = of(cut.tail(shapes), features, classification, batch, threads);
+        Evaluation e = of(HeadFeatures.tail(cut, features), features, classification, batch, threads);
         double perSample = (System.nanoTime() - start) / (double) Math.max(1, samples.size());
         return new Evaluation(e.samples(), e.accuracy(), e.mse(), e.concordanceIndex(), perSample,
                 WeightSizes.of(graph).storedBytes());

@@ -2,6 +2,7 @@ package org.sham4j.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.sham4j.core.matrix.Tensor;
@@ -49,17 +50,30 @@ public final class HeadFeatures {
         return bytes;
     }
 
-    /** The shape of one sample of each frontier tensor, in frontier order. */
-    private static List<int[]> shapes(FrozenHead cut, Graph graph, Samples samples) {
+    /** The tail of {@code cut} as a graph whose inputs take these samples (computed by {@link #samples}). */
+    public static Graph tail(FrozenHead cut, Samples features) {
         List<int[]> shapes = new ArrayList<>();
-        for (String f : cut.frontier()) {
-            int k = cut.source(f);
+        for (int j = 0; j < features.inputCount(); j++) {
+            shapes.add(features.sampleShape(j));
+        }
+        return cut.tail(shapes);
+    }
+
+    /** The shape of one sample of each frontier tensor, in frontier order (the head run on one row per input). */
+    private static List<int[]> shapes(FrozenHead cut, Graph graph, Samples samples) {
+        Map<String, int[]> byTensor = new HashMap<>();
+        for (int k : sources(cut)) {
             try (GraphRunner runner = new GraphRunner(cut.headOf(k), 1)) {
-                int[] s = run(runner, graph.inputs().get(k), samples.table(k), 0, 1).get(f).shape();
-                shapes.add(Arrays.copyOfRange(s, 1, s.length));
+                run(runner, graph.inputs().get(k), samples.table(k), 0, 1).forEach((f, t) ->
+                        byTensor.put(f, Arrays.copyOfRange(t.shape(), 1, t.rank())));
             }
         }
-        return shapes;
+        return cut.frontier().stream().map(byTensor::get).toList();
+    }
+
+    /** The model inputs the frontier is computed from. */
+    private static List<Integer> sources(FrozenHead cut) {
+        return cut.frontier().stream().map(cut::source).distinct().toList();
     }
 
     /** The samples as the tail sees them: the head run once on every row of each input table it reads. */
@@ -67,7 +81,7 @@ public final class HeadFeatures {
         List<String> frontier = cut.frontier();
         Tensor[] tables = new Tensor[frontier.size()];
         List<int[]> rows = new ArrayList<>();
-        for (int k : cut.frontier().stream().map(cut::source).distinct().toList()) {
+        for (int k : sources(cut)) {
             Graph head = cut.headOf(k);
             Tensor raw = samples.table(k);
             int m = raw.dim(0);

@@ -11,7 +11,6 @@ import ai.djl.training.loss.L2Loss;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -60,17 +59,13 @@ public final class DjlTrainer {
         Evaluation.checkInputs(graph, data.train());
         if (!options.frozen().isEmpty()) {
             FrozenHead cut = new FrozenHead(graph, options.frozen());
-            if (cut.saves() && cut.tailNodes().containsAll(constrainedNodes(constraints))) {
+            if (cut.saves() && cut.tailNodes().containsAll(constraints.nodes())) {
                 long start = System.nanoTime();
                 Dataset features = HeadFeatures.of(cut, graph, data, headBytes);
                 if (features != null) {
                     listener.frozenHeadComputed(cut.frontier().size(), HeadFeatures.bytes(features),
                             (System.nanoTime() - start) / 1e9);
-                    List<int[]> shapes = new ArrayList<>();
-                    for (int j = 0; j < cut.frontier().size(); j++) {
-                        shapes.add(features.train().sampleShape(j));
-                    }
-                    Graph tail = cut.tail(shapes);
+                    Graph tail = HeadFeatures.tail(cut, features.train());
                     Set<String> frozenTail = new HashSet<>(options.frozen());
                     frozenTail.retainAll(cut.tailNodes());
                     return cut.merge(trainWhole(tail, constraints, features, options.withFrozen(frozenTail),
@@ -79,12 +74,6 @@ public final class DjlTrainer {
             }
         }
         return trainWhole(graph, constraints, data, options, listener);
-    }
-
-    private static Set<String> constrainedNodes(WeightConstraints constraints) {
-        Set<String> nodes = new HashSet<>(constraints.masks().keySet());
-        constraints.shared().groups().forEach(g -> nodes.addAll(g.assignments().keySet()));
-        return nodes;
     }
 
     private static Graph trainWhole(Graph graph, WeightConstraints constraints, Dataset data,

@@ -1,7 +1,9 @@
 package org.sham4j.model.compress;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sham4j.core.prune.PruneMask;
 
 /**
@@ -18,6 +20,13 @@ public record WeightConstraints(Map<String, PruneMask> masks, SharedLayers share
 
     public WeightConstraints {
         masks = Map.copyOf(masks);
+    }
+
+    /** The nodes under a constraint: masked or shared. */
+    public Set<String> nodes() {
+        Set<String> nodes = new HashSet<>(masks.keySet());
+        shared.groups().forEach(g -> nodes.addAll(g.assignments().keySet()));
+        return nodes;
     }
 
     /** Only pruning masks. */

@@ -2,7 +2,6 @@ package org.sham4j.model.graph;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -127,11 +126,9 @@ public final class FrozenHead {
         for (Node n : trainedTail.nodes()) {
             trained.put(n.name(), n);
         }
-        Set<String> tailNames = new HashSet<>();
-        tail.forEach(n -> tailNames.add(n.name()));
-        if (!trained.keySet().equals(tailNames)) {
+        if (!trained.keySet().equals(tailNodes())) {
             throw new IllegalArgumentException("the trained tail has nodes " + trained.keySet() + ", expected "
-                    + tailNames);
+                    + tailNodes());
         }
         List<Node> nodes = new ArrayList<>();
         for (Node n : graph.nodes()) {
