@@ -1,9 +1,13 @@
 package org.sham4j.cli;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs the sham command line in process, capturing its exit code, standard output and standard error. */
 record CliRun(int exit, String out, String err) {
@@ -24,5 +28,12 @@ record CliRun(int exit, String out, String err) {
             System.setOut(oldOut);
             System.setErr(oldErr);
         }
+    }
+
+    /** The number under {@code key} in a command's JSON output (the first, when the key repeats). */
+    static double number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\": ([0-9.eE+-]+)").matcher(json);
+        assertTrue(m.find(), key + " in " + json);
+        return Double.parseDouble(m.group(1));
     }
 }

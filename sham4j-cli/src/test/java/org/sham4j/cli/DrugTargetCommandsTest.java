@@ -60,20 +60,14 @@ class DrugTargetCommandsTest {
         assertEquals(0, d.exit(), d.err());
         String j = Files.readString(cmp);
         for (String key : new String[] {"mse", "baseline", "occupancy", "timeRatio"}) {
-            assertTrue(Double.isFinite(number(j, key)), key + " in " + j);
+            assertTrue(Double.isFinite(CliRun.number(j, key)), key + " in " + j);
         }
-        assertEquals(number(Files.readString(summary), "mse"), number(j, "mse"), 1e-9);
+        assertEquals(CliRun.number(Files.readString(summary), "mse"), CliRun.number(j, "mse"), 1e-9);
         List<Double> occupancies = new ArrayList<>();
         Matcher m = Pattern.compile("\"occupancy\": ([0-9.eE+-]+)").matcher(Files.readString(summary));
         while (m.find()) {
             occupancies.add(Double.parseDouble(m.group(1)));
         }
         assertTrue(occupancies.stream().anyMatch(o -> o < 0.25), occupancies.toString());
-    }
-
-    private static double number(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\": ([0-9.eE+-]+)").matcher(json);
-        assertTrue(m.find(), key + " in " + json);
-        return Double.parseDouble(m.group(1));
     }
 }

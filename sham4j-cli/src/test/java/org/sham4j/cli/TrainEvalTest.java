@@ -29,8 +29,12 @@ class TrainEvalTest {
     @TempDir
     Path dir;
 
-    /** Flat 28x28 "images" in 0..255 whose class is the brightest of ten stripes, as X and y. */
-    private Path stripes(int n, int width) throws Exception {
+    /**
+     * Samples of the given shape (flat, or images) in 0..255 whose class is the brightest of ten stripes of their
+     * values in row-major order (for 1x28x28 images: horizontal bands), as X and y.
+     */
+    private Path stripes(int n, int... sampleShape) throws Exception {
+        int width = Arrays.stream(sampleShape).reduce(1, (a, b) -> a * b);
         Random r = new Random(3);
         float[] x = new float[n * width];
         float[] y = new float[n];
@@ -41,31 +45,13 @@ class TrainEvalTest {
                 x[i * width + j] = r.nextInt(60) + (j * 10 / width == c ? 180 : 0);
             }
         }
-        Path file = dir.resolve("stripes" + width + ".npz");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            zip.putNextEntry(new ZipEntry("X.npy"));
-            NpyWriter.write(zip, new DenseMatrix(n, width, x));
-            zip.putNextEntry(new ZipEntry("y.npy"));
-            NpyWriter.write(zip, new DenseMatrix(n, 1, y));
-        }
-        return file;
-    }
-
-    /** The same stripes as 1x28x28 images (horizontal bands), for convolutional models. */
-    private Path imageStripes(int n) throws Exception {
-        Random r = new Random(5);
-        float[] x = new float[n * 784];
-        float[] y = new float[n];
-        for (int i = 0; i < n; i++) {
-            int c = i % 10;
-            y[i] = c;
-            for (int j = 0; j < 784; j++) {
-                x[i * 784 + j] = r.nextInt(60) + (j / 28 * 10 / 28 == c ? 180 : 0);
-            }
-        }
-        Path images = dir.resolve("X.npy");
-        NpyWriter.write(images, new Tensor(new int[] {n, 1, 28, 28}, x));
-        Path file = dir.resolve("images.npz");
+        int[] shape = new int[sampleShape.length + 1];
+        shape[0] = n;
+        System.arraycopy(sampleShape, 0, shape, 1, sampleShape.length);
+        String name = "stripes" + Arrays.toString(sampleShape).replaceAll("\\W+", "-");
+        Path images = dir.resolve(name + ".npy");
+        NpyWriter.write(images, new Tensor(shape, x));
+        Path file = dir.resolve(name + ".npz");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             zip.putNextEntry(new ZipEntry("X.npy"));
             zip.write(Files.readAllBytes(images));
@@ -73,12 +59,6 @@ class TrainEvalTest {
             NpyWriter.write(zip, new DenseMatrix(n, 1, y));
         }
         return file;
-    }
-
-    private static double number(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\": ([0-9.eE+-]+)").matcher(json);
-        assertTrue(m.find(), key + " in " + json);
-        return Double.parseDouble(m.group(1));
     }
 
     @Test
@@ -99,11 +79,11 @@ class TrainEvalTest {
         assertEquals(0, d.exit(), d.err());
         String a = Files.readString(javaJson);
         String b = Files.readString(djlJson);
-        assertTrue(number(a, "accuracy") > 0.9, a);
-        assertEquals(number(a, "accuracy"), number(b, "accuracy"));
-        assertEquals(200, number(a, "samples"));
-        assertEquals(4 * (784 * 300 + 300 * 100 + 100 * 10), number(a, "weightBytes"), 1024);
-        assertTrue(number(a, "nanosPerSample") > 0);
+        assertTrue(CliRun.number(a, "accuracy") > 0.9, a);
+        assertEquals(CliRun.number(a, "accuracy"), CliRun.number(b, "accuracy"));
+        assertEquals(200, CliRun.number(a, "samples"));
+        assertEquals(4 * (784 * 300 + 300 * 100 + 100 * 10), CliRun.number(a, "weightBytes"), 1024);
+        assertTrue(CliRun.number(a, "nanosPerSample") > 0);
     }
 
     @Test
@@ -124,7 +104,7 @@ class TrainEvalTest {
 
     @Test
     void compressingTheConvolutionsWithTheRestFrozenLeavesTheDenseLayersAsTheyWere() throws Exception {
-        Path data = imageStripes(120);
+        Path data = stripes(120, 1, 28, 28);
         Path model = dir.resolve("lenet5.sham");
         CliRun t = CliRun.of("train", "lenet-5", "--data", "npz:" + data, "--out", model.toString(), "--epochs", "1",
                 "--batch", "20", "--quiet");
@@ -180,19 +160,19 @@ class TrainEvalTest {
                 && c.err().contains("shared-value training") && c.err().contains("encode:"), c.err());
         assertTrue(c.out().contains("bits/weight") && c.out().contains("total"), c.out());
         String s = Files.readString(summary);
-        assertTrue(number(s, "occupancy") < 0.1, s);
+        assertTrue(CliRun.number(s, "occupancy") < 0.1, s);
         Matcher k = Pattern.compile("\"k\": ([0-9]+)").matcher(s);
         int layers = 0;
         for (; k.find(); layers++) {
             assertTrue(Integer.parseInt(k.group(1)) <= 8, s);
         }
         assertEquals(3, layers);
-        assertEquals(Files.size(small), (long) number(s, "fileBytes"));
+        assertEquals(Files.size(small), (long) CliRun.number(s, "fileBytes"));
 
         Path evalJson = dir.resolve("eval.json");
         CliRun e = CliRun.of("eval", small.toString(), "--data", "npz:" + data, "--json", evalJson.toString());
         assertEquals(0, e.exit(), e.err());
-        assertEquals(number(s, "accuracy"), number(Files.readString(evalJson), "accuracy"), 1e-12);
+        assertEquals(CliRun.number(s, "accuracy"), CliRun.number(Files.readString(evalJson), "accuracy"), 1e-12);
 
         Path cmp = dir.resolve("compare.json");
         Path csv = dir.resolve("compare.csv");
@@ -201,10 +181,10 @@ class TrainEvalTest {
         assertEquals(0, d.exit(), d.err());
         String j = Files.readString(cmp);
         for (String key : new String[] {"accuracy", "baseline", "bytes", "denseBytes", "occupancy", "timeRatio"}) {
-            assertTrue(Double.isFinite(number(j, key)), key);
+            assertTrue(Double.isFinite(CliRun.number(j, key)), key);
         }
         assertTrue(j.contains("\"layers\": ["), j);
-        assertEquals(number(s, "bytes"), number(j, "bytes"));
+        assertEquals(CliRun.number(s, "bytes"), CliRun.number(j, "bytes"));
         assertEquals(5, Files.readAllLines(csv).size());
         CliRun i = CliRun.of("info", small.toString());
         assertEquals(0, i.exit(), i.err());
