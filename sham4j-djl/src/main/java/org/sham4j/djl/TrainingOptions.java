@@ -57,11 +57,6 @@ public record TrainingOptions(int epochs, float learningRate, Schedule schedule,
         this(epochs, learningRate, schedule, batchSize, optimizer, seed, 0f, Set.of());
     }
 
-    /** These options with other epochs. */
-    public TrainingOptions withEpochs(int e) {
-        return new TrainingOptions(e, learningRate, schedule, batchSize, optimizer, seed, weightDecay, frozen);
-    }
-
     /** These options with the given nodes' parameters held fixed. */
     public TrainingOptions withFrozen(Set<String> nodes) {
         return new TrainingOptions(epochs, learningRate, schedule, batchSize, optimizer, seed, weightDecay, nodes);
