@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** {@code sham train ARCH --data DATA --out MODEL.sham}. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train an architecture on a data set with DJL (PyTorch CPU engine) and write the model (.sham).",
-            "Architectures: lenet-300-100, lenet-5, deepdta (DAVIS), deepdta-kiba, vgg19 (CIFAR-10).",
+            "Architectures: lenet-300-100, lenet-5, deepdta (DAVIS), deepdta-kiba, vgg19 (CIFAR-10), vgg19-mnist.",
             "Data: " + DataSpec.SYNTAX + "."})
 final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ARCH", description = "architecture name")

@@ -75,8 +75,13 @@ final class GraphBuilder {
     }
 
     String maxPool2d(String in, int size) {
+        return maxPool2d(in, size, false);
+    }
+
+    /** Max pooling of {@code size}x{@code size} windows at stride {@code size}, the output size rounded up when {@code ceil}. */
+    String maxPool2d(String in, int size, boolean ceil) {
         return add("pool", new Pool(PoolKind.MAX, new int[] {size, size}, new int[] {size, size}, new int[2],
-                new int[2], false, false), in);
+                new int[2], false, ceil), in);
     }
 
     String globalMaxPool(String in) {

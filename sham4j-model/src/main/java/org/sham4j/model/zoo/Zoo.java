@@ -19,7 +19,9 @@ public final class Zoo {
                     + "1024-1024-512-1 with dropout 0.1",
             "deepdta-kiba: the same for KIBA (SMILES 85, protein 1200)",
             "vgg19: CIFAR-10 3x32x32, 16 convolutions 3x3 in five blocks with max pooling, dense 4096-4096-10 with "
-                    + "dropout 0.5");
+                    + "dropout 0.5",
+            "vgg19-mnist: the same on MNIST 1x28x28, its pools rounding up (28-14-7-4-2-1) so fc1 is 512x4096 as in "
+                    + "the sHAM papers");
 
     private static final float[] MNIST_MEAN = {0.1307f};
     private static final float[] MNIST_STD = {0.3081f};
@@ -34,7 +36,10 @@ public final class Zoo {
             case "lenet-5" -> lenet5(seed);
             case "deepdta", "deepdta-davis" -> deepDta(seed, 100, 1000);
             case "deepdta-kiba" -> deepDta(seed, 85, 1200);
-            case "vgg19" -> vgg19(seed);
+            case "vgg19" -> vgg19(seed, 3, 32, false, new Preprocessing(1f / 255, new float[] {0.4914f, 0.4822f,
+                    0.4465f}, new float[] {0.2470f, 0.2435f, 0.2616f}, Preprocessing.Layout.NCHW));
+            case "vgg19-mnist" -> vgg19(seed, 1, 28, true, new Preprocessing(1f / 255, MNIST_MEAN, MNIST_STD,
+                    Preprocessing.Layout.NCHW));
             default -> throw new IllegalArgumentException("unknown architecture '" + name + "', expected one of "
                     + NAMES.stream().map(n -> n.substring(0, n.indexOf(':'))).toList());
         };
@@ -84,23 +89,22 @@ public final class Zoo {
         return b.globalMaxPool(x);
     }
 
-    private static Graph vgg19(long seed) {
+    /** VGG19 on square images of {@code size} pixels; pools round up when {@code ceil} (odd sizes). */
+    private static Graph vgg19(long seed, int channels, int size, boolean ceil, Preprocessing preprocessing) {
         GraphBuilder b = new GraphBuilder(seed);
-        String x = b.input("image", 3, 32, 32);
-        int channels = 3;
+        String x = b.input("image", channels, size, size);
         int[][] blocks = {{64, 64}, {128, 128}, {256, 256, 256, 256}, {512, 512, 512, 512}, {512, 512, 512, 512}};
         for (int[] block : blocks) {
             for (int filters : block) {
                 x = b.relu(b.conv2d(x, channels, filters, 3, 1, true));
                 channels = filters;
             }
-            x = b.maxPool2d(x, 2);
+            x = b.maxPool2d(x, 2, ceil);
         }
         x = b.flatten(x);
         x = b.dropout(b.relu(b.dense(x, 512, 4096, true)), 0.5f);
         x = b.dropout(b.relu(b.dense(x, 4096, 4096, true)), 0.5f);
         x = b.dense(x, 4096, 10, false);
-        return b.build(x, new Preprocessing(1f / 255, new float[] {0.4914f, 0.4822f, 0.4465f},
-                new float[] {0.2470f, 0.2435f, 0.2616f}, Preprocessing.Layout.NCHW));
+        return b.build(x, preprocessing);
     }
 }

@@ -55,6 +55,12 @@ class ZooTest {
         Dense vggFc1 = (Dense) vgg.nodes().stream().filter(n -> n.layer() instanceof Dense).findFirst().get().layer();
         assertEquals(512, vggFc1.weights().rows());
         assertEquals(4096, vggFc1.weights().cols());
+        Graph vggMnist = Zoo.build("vgg19-mnist", 1);
+        assertEquals(16, count(vggMnist, Conv.class));
+        assertArrayEquals(new int[] {2, 10}, shape(vggMnist, 2));
+        Dense mnistFc1 = (Dense) vggMnist.nodes().stream().filter(n -> n.layer() instanceof Dense).findFirst().get()
+                .layer();
+        assertEquals(512, mnistFc1.weights().rows());
     }
 
     @Test
