@@ -11,6 +11,8 @@ import ai.djl.training.loss.L2Loss;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -43,6 +45,29 @@ public final class DjlTrainer {
     }
 
     /**
+     * {@link #train(Graph, Dataset, TrainingOptions, TrainingListener)}, saving the weights to {@code checkpoint}
+     * after each epoch and, when it holds an earlier run's epochs, continuing after the last one (see
+     * {@link TrainingCheckpoint} for what resumes). Every node trains.
+     */
+    public static Graph train(Graph graph, Dataset data, TrainingOptions options, TrainingListener listener,
+            TrainingCheckpoint checkpoint) throws IOException {
+        if (!options.frozen().isEmpty()) {
+            throw new IllegalArgumentException("a checkpointed training trains every node");
+        }
+        Evaluation.checkInputs(graph, data.train());
+        TrainingCheckpoint.Resume resume = checkpoint.load();
+        if (resume != null && resume.epochs() > options.epochs()) {
+            throw new IllegalArgumentException(checkpoint.dir() + " holds " + resume.epochs() + " epochs, more than "
+                    + "the " + options.epochs() + " asked for");
+        }
+        if (resume != null) {
+            listener.resumed(resume.epochs(), options.epochs(), checkpoint.dir().toString());
+        }
+        return trainWhole(resume == null ? graph : resume.graph(), WeightConstraints.NONE, data, options, listener,
+                resume == null ? 0 : resume.epochs(), checkpoint);
+    }
+
+    /**
      * Fine-tuning: the graph with trained weights (dense storage), pruned weights still exactly 0 and shared
      * weights equal to their (trained) shared values. When the frozen nodes form a {@link FrozenHead} with weights
      * (and no constrained node is in it), the head's results are computed once on the Java runtime and only the
@@ -69,25 +94,32 @@ public final class DjlTrainer {
                     Set<String> frozenTail = new HashSet<>(options.frozen());
                     frozenTail.retainAll(cut.tailNodes());
                     return cut.merge(trainWhole(tail, constraints, features, options.withFrozen(frozenTail),
-                            listener));
+                            listener, 0, null));
                 }
             }
         }
-        return trainWhole(graph, constraints, data, options, listener);
+        return trainWhole(graph, constraints, data, options, listener, 0, null);
     }
 
+    /**
+     * Trains from the end of epoch {@code done} (the shuffling replayed and the learning rate's schedule moved on to
+     * there), saving to {@code checkpoint} (null: none) after each epoch.
+     */
     private static Graph trainWhole(Graph graph, WeightConstraints constraints, Dataset data,
-            TrainingOptions options, TrainingListener listener) {
-        Engine.getEngine("PyTorch").setRandomSeed((int) options.seed());
+            TrainingOptions options, TrainingListener listener, int done, TrainingCheckpoint checkpoint) {
+        Engine.getEngine("PyTorch").setRandomSeed((int) options.seed() + done);
         Loss loss = data.isClassification() ? Loss.softmaxCrossEntropyLoss() : new L2Loss("mse", 1f);
         int batchesPerEpoch = (data.train().size() + options.batchSize() - 1) / options.batchSize();
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer(options,
-                options.epochs() * batchesPerEpoch));
+                options.epochs() * batchesPerEpoch, done * batchesPerEpoch));
         Random random = new Random(options.seed());
+        Samples train = data.train();
+        for (int epoch = 1; epoch <= done; epoch++) {
+            train.shuffledBatches(options.batchSize(), random);
+        }
         try (DjlModel model = new DjlModel(graph, constraints); Trainer trainer = model.model().newTrainer(config)) {
             model.freeze(options.frozen());
-            Samples train = data.train();
-            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            for (int epoch = done + 1; epoch <= options.epochs(); epoch++) {
                 List<int[]> batches = train.shuffledBatches(options.batchSize(), random);
                 double lossSum = 0;
                 long seen = 0;
@@ -100,8 +132,20 @@ public final class DjlTrainer {
                 Evaluation test = Evaluation.of(graph, data.test(), data.isClassification(), EVAL_BATCH,
                         model::predict);
                 listener.epochDone(epoch, options.epochs(), lossSum / seen, test);
+                if (checkpoint != null) {
+                    save(checkpoint, model.toGraph(), epoch);
+                }
             }
             return model.toGraph();
+        }
+    }
+
+    private static void save(TrainingCheckpoint checkpoint, Graph graph, int epoch) {
+        try {
+            checkpoint.save(graph, epoch);
+        } catch (IOException e) {
+            throw new UncheckedIOException(checkpoint.dir() + ": cannot save epoch " + epoch + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -123,12 +167,14 @@ public final class DjlTrainer {
         }
     }
 
-    private static Optimizer optimizer(TrainingOptions o, int steps) {
-        Tracker rate = switch (o.schedule()) {
+    /** The optimiser of a training of {@code steps} steps, its learning rate's schedule {@code done} steps on. */
+    private static Optimizer optimizer(TrainingOptions o, int steps, int done) {
+        Tracker schedule = switch (o.schedule()) {
             case FIXED -> Tracker.fixed(o.learningRate());
             case COSINE -> Tracker.cosine().setBaseValue(o.learningRate()).optFinalValue(0f)
                     .setMaxUpdates(Math.max(1, steps)).build();
         };
+        Tracker rate = done == 0 ? schedule : update -> schedule.getNewValue(update + done);
         return switch (o.optimizer()) {
             case SGD -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(MOMENTUM)
                     .optWeightDecays(o.weightDecay()).build();
