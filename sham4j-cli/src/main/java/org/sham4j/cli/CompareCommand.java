@@ -55,7 +55,8 @@ final class CompareCommand implements Callable<Integer> {
         if (batch < 1 || threads < 1) {
             throw new IllegalArgumentException("--batch and --threads must be positive");
         }
-        Comparison.Settings settings = new Comparison.Settings(batch, threads, Comparison.Settings.DEFAULT.repeat());
+        Comparison.Settings settings = new Comparison.Settings(batch, threads, Comparison.Settings.DEFAULT.repeat(),
+                Comparison.Settings.DEFAULT.warmupSeconds());
         Graph base = Models.load(original);
         Graph comp = Models.load(compressed);
         Dataset dataset = DataSpec.open(data);

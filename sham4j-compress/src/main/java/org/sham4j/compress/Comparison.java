@@ -34,17 +34,24 @@ public record Comparison(boolean classification, Evaluation original, Evaluation
                          int batch, int threads, long originalNanos, long compressedNanos) {
     /**
      * How to measure: samples per batch (scores run in batches of it; the timed batch has that many), threads of
-     * the Java runtime, and timed runs per median (after a warm-up of at least 0.2 s).
+     * the Java runtime, timed runs per median, and the least warm-up before them (at least 3 runs too).
      */
-    public record Settings(int batch, int threads, int repeat) {
-        /** Batches of 256 on one thread, medians of 5 runs. */
-        public static final Settings DEFAULT = new Settings(256, 1, 5);
+    public record Settings(int batch, int threads, int repeat, double warmupSeconds) {
+        /** Batches of 256 on one thread, medians of 5 runs after 0.2 s of warm-up. */
+        public static final Settings DEFAULT = new Settings(256, 1, 5, 0.2);
 
         public Settings {
             if (batch < 1 || threads < 1 || repeat < 1) {
                 throw new IllegalArgumentException("batch, threads and repeat must be positive, got " + batch + ", "
                         + threads + ", " + repeat);
             }
+            if (!(warmupSeconds >= 0 && warmupSeconds <= 3600)) {
+                throw new IllegalArgumentException("warm-up must be 0 to 3600 s, got " + warmupSeconds);
+            }
+        }
+
+        long warmupNanos() {
+            return (long) (warmupSeconds * 1e9);
         }
     }
 
@@ -104,8 +111,10 @@ public record Comparison(boolean classification, Evaluation original, Evaluation
             float[] y = new float[batch * ma.cols()];
             layers.add(new LayerPair(b.get(k).name(), b.get(k).layer().kind(), ma.rows(), ma.cols(),
                     ma.format().name(), mb.format().name(), ma.size().totalBytes(), mb.size().totalBytes(),
-                    4L * ma.rows() * ma.cols(), Timer.median(() -> ma.multiply(x, batch, y), settings.repeat()),
-                    Timer.median(() -> mb.multiply(x, batch, y), settings.repeat())));
+                    4L * ma.rows() * ma.cols(), Timer.median(() -> ma.multiply(x, batch, y), settings.repeat(),
+                            settings.warmupNanos()),
+                    Timer.median(() -> mb.multiply(x, batch, y), settings.repeat(),
+                            settings.warmupNanos())));
         }
         return new Comparison(classification, eOriginal, eCompressed, layers, batch, settings.threads(),
                 originalNanos, compressedNanos);
@@ -180,7 +189,7 @@ public record Comparison(boolean classification, Evaluation original, Evaluation
     private static long batchNanos(Graph g, List<Tensor> inputs, Settings settings) {
         Map<String, Tensor> named = RuntimeEvaluation.named(g, inputs);
         try (GraphRunner runner = new GraphRunner(g, settings.threads())) {
-            return Timer.median(() -> runner.run(named), settings.repeat());
+            return Timer.median(() -> runner.run(named), settings.repeat(), settings.warmupNanos());
         }
     }
 

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.L2Loss;
 import ai.djl.training.loss.Loss;
@@ -155,7 +154,7 @@ public final class DjlTrainer {
             NDList inputs = DjlModel.toNd(manager, Evaluation.preprocess(graph, batch));
             NDArray labels = manager.create(batch.targets());
             double value;
-            try (GradientCollector collector = trainer.newGradientCollector()) {
+            try (ThreadGradients collector = new ThreadGradients()) {
                 NDArray prediction = trainer.forward(inputs).get(0);
                 NDArray target = classification ? labels : labels.reshape(prediction.getShape());
                 NDArray l = trainer.getLoss().evaluate(new NDList(target), new NDList(prediction));

@@ -170,11 +170,12 @@ public record SweepSpec(String source, String name, ModelSource model, String da
         List<List<String>> zip = top.has("zip") ? zip(top.get("zip"), axes) : List.of();
         Comparison.Settings evaluation = Comparison.Settings.DEFAULT;
         if (top.has("evaluation")) {
-            SpecNode e = top.get("evaluation").keys(List.of("batch", "threads", "repeat"));
+            SpecNode e = top.get("evaluation").keys(List.of("batch", "threads", "repeat", "warmup"));
             evaluation = new Comparison.Settings(
                     e.has("batch") ? e.get("batch").integer(1, 1 << 20) : evaluation.batch(),
                     e.has("threads") ? e.get("threads").integer(1, 1024) : evaluation.threads(),
-                    e.has("repeat") ? e.get("repeat").integer(1, 1000) : evaluation.repeat());
+                    e.has("repeat") ? e.get("repeat").integer(1, 1000) : evaluation.repeat(),
+                    e.has("warmup") ? e.get("warmup").number(0, 3600, false) : evaluation.warmupSeconds());
         }
         int torchThreads = top.has("torchThreads") ? top.get("torchThreads").integer(1, 1024) : 1;
         boolean keep = top.has("keepModels") && top.get("keepModels").bool();
