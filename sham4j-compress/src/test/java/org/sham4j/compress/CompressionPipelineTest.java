@@ -115,6 +115,9 @@ class CompressionPipelineTest {
         assertEquals(r.difference(), c.difference(), 1e-12);
         assertTrue(c.timeRatio() > 0 && Double.isFinite(c.timeRatio()));
         assertEquals(64, c.batch());
+        assertTrue(c.compressedPicojoules() < c.originalPicojoules() / 2, c.compressedPicojoules() + " pJ");
+        assertEquals(c.originalPicojoules(), c.layers().stream().mapToDouble(Comparison.LayerPair::originalPicojoules)
+                .sum(), 1e-6 * c.originalPicojoules(), "LeNet's energy is its three products'");
         Comparison scored = Comparison.of(original, r.graph(), data, new Comparison.Settings(64, 1, 1, 0));
         assertEquals(c.score(), scored.score(), "the comparison scores as the pipeline does");
         assertEquals(c.baseline(), scored.baseline());

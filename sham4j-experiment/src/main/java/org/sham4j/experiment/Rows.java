@@ -75,14 +75,14 @@ final class Rows {
 
     /** The row of a finished configuration (see the README's sweep section for every field). */
     static ObjectNode row(String key, Map<String, Object> config, List<String> selected, CompressionResult r,
-            Comparison c, Double energyPerSample, Double baseEnergyPerSample, double wallSeconds) {
+            Comparison c, double wallSeconds) {
         ObjectNode row = NODES.objectNode();
         row.put("key", key);
         row.set("config", JSON.valueToTree(config));
         row.put("metric", c.metric());
-        row.put("score", c.score());
-        row.put("baseline", c.baseline());
-        row.put("difference", c.difference());
+        putNumber(row, "score", c.score());
+        putNumber(row, "baseline", c.baseline());
+        putNumber(row, "difference", c.difference());
         putNumber(row, "ci", r.classification() ? null : c.compressed().concordanceIndex());
         putNumber(row, "baselineCi", r.classification() ? null : c.original().concordanceIndex());
         row.put("bytes", c.bytes(selected));
@@ -92,9 +92,9 @@ final class Rows {
         row.put("modelDenseBytes", c.denseBytes());
         row.put("modelOccupancy", c.occupancy());
         row.put("fileBytes", r.fileBytes());
-        row.put("timeRatio", c.timeRatio());
-        putNumber(row, "energyPerSample", energyPerSample);
-        putNumber(row, "baseEnergyPerSample", baseEnergyPerSample);
+        putNumber(row, "timeRatio", c.timeRatio());
+        putNumber(row, "energyPerSample", c.compressedPicojoules());
+        putNumber(row, "baseEnergyPerSample", c.originalPicojoules());
         ArrayNode layers = row.putArray("layers");
         for (LayerReport l : r.layers()) {
             WeightSizes.Layer s = l.size();

@@ -183,7 +183,7 @@ public final class Sweep {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         ObjectNode row = Rows.row(key, Rows.config(spec.model().label(), spec.data(), c), r.selected(), r, cmp,
-                null, null, seconds);
+                seconds);
         results.append(row);
         progress.finished(w, String.format("%s: %s (baseline %s), psi %.4f of the %s layers, time ratio %.3f",
                 c.label(), Metric.describe(r.score(), r.classification()),

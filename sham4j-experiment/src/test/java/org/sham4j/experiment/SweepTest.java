@@ -139,7 +139,9 @@ class SweepTest {
         assertEquals("accuracy", row.get("metric").asText());
         assertEquals(row.get("score").asDouble() - row.get("baseline").asDouble(), row.get("difference").asDouble(),
                 1e-12);
-        assertTrue(row.get("ci").isNull() && row.get("energyPerSample").isNull());
+        assertTrue(row.get("ci").isNull() && row.get("baselineCi").isNull());
+        assertTrue(row.get("energyPerSample").asDouble() < row.get("baseEnergyPerSample").asDouble() / 2,
+                row.toString());
         assertEquals(120, row.at("/config/finetuneSamples").asInt());
         assertEquals(3, row.get("layers").size());
         long bytes = 0;
