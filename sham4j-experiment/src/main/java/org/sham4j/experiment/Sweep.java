@@ -76,15 +76,14 @@ public final class Sweep {
         long start = System.nanoTime();
         PrintStream err = options.err();
         List<Configuration> configurations = spec.configurations();
+        Dataset data = DataSpec.open(spec.data());
+        Baseline.Prepared prepared = Baseline.prepare(spec, data, options.dir(), options.loader(), configurations);
         try (ResultsFile results = ResultsFile.open(options.dir())) {
             if (results.cutBytes() > 0 && !options.quiet()) {
                 err.printf("sweep: cut off a partial last line (%d bytes) of %s left by an interrupted run%n",
                         results.cutBytes(), options.dir().resolve(ResultsFile.JSONL));
             }
             keepSpec(spec, options.dir());
-            Dataset data = DataSpec.open(spec.data());
-            Baseline.Prepared prepared = Baseline.prepare(spec, data, options.dir(), options.loader(),
-                    configurations);
             List<Configuration> todo = new ArrayList<>();
             Map<Configuration, String> keys = new HashMap<>();
             for (Configuration c : configurations) {
