@@ -127,6 +127,31 @@ class CliTest {
     }
 
     @Test
+    void reportPlotsWhatBenchWrites() throws Exception {
+        Path in = sampleNpy();
+        Path results = dir.resolve("results");
+        Files.createDirectory(results);
+        CliRun b = CliRun.of("bench", in.toString(), "--formats", "dense,csc,sham,gsham", "--repeat", "1",
+                "--batch", "2", "--threads", "1", "--prune", "50,90,99", "--quantize", "cws:4", "--json",
+                results.resolve("bench.json").toString(), "-q");
+        assertEquals(0, b.exit(), b.err());
+        Path out = dir.resolve("report");
+        CliRun r = CliRun.of("report", results.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("3 plots, 3 tables"), r.out());
+        for (String m : new String[] {"bits", "time", "energy"}) {
+            assertTrue(Files.size(out.resolve("matrix-w-cws-linear-" + m + ".png")) > 10_000, m);
+        }
+        java.util.List<String> bits = Files.readAllLines(out.resolve("matrix-w-cws-linear-bits.csv"));
+        assertEquals("format,p=50%,p=90%,p=99%", bits.get(0));
+        assertEquals(5, bits.size(), "header and four formats");
+
+        CliRun missing = CliRun.of("report", dir.resolve("nope").toString(), "--out", dir.resolve("r2").toString());
+        assertEquals(1, missing.exit());
+        assertOneLine(missing.err(), "nope: no such file or directory");
+    }
+
+    @Test
     void badPruningLevelsAreRefusedBeforeAnyWork() throws Exception {
         Path in = sampleNpy();
         CliRun range = CliRun.of("bench", in.toString(), "--prune", "50,150", "-q");
