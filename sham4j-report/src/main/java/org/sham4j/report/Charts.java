@@ -255,6 +255,12 @@ final class Charts {
         return c;
     }
 
+    /** How many times smaller {@code after} is: one decimal below 10. */
+    private static String times(long before, long after) {
+        double r = (double) before / Math.max(1, after);
+        return String.format(r < 10 ? "%.1f×" : "%.0f×", r);
+    }
+
     /** Each layer's size as float32 and as stored, on a log scale. */
     static CategoryChart layerSizes(LayerSizes l) {
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
@@ -266,21 +272,35 @@ final class Charts {
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         c.getStyler().setLegendBorderColor(new Color(0xBBBBBB));
         c.getStyler().setAvailableSpaceFill(0.7);
-        c.getStyler().setXAxisLabelRotation(l.layers().size() > 6 ? 30 : 0);
         c.getStyler().setSeriesColors(new Color[] {new Color(0xBAB0AC), new Color(0x4E79A7)});
         c.getStyler().setYAxisDecimalPattern("#,##0.##");
         c.getStyler().setLabelsVisible(true);
         c.getStyler().setLabelsFont(new Font(FONT, Font.PLAIN, 13));
         c.getStyler().setLabelsPosition(0.92);
-        List<String> names = l.layers().stream().map(x -> x.node() + " (" + x.format() + ", "
-                + String.format("%.0f", (double) x.denseBytes() / Math.max(1, x.bytes())) + "×)").toList();
-        double smallest = l.layers().stream().mapToDouble(x -> Math.max(1, x.bytes()) / 1024.0).min().orElse(1);
-        double largest = l.layers().stream().mapToDouble(x -> x.denseBytes() / 1024.0).max().orElse(1);
+        List<String> names = new ArrayList<>();
+        List<Number> before = new ArrayList<>();
+        List<Number> after = new ArrayList<>();
+        long dense = 0;
+        long stored = 0;
+        for (LayerSizes.Layer x : l.layers()) {
+            names.add(x.node() + " (" + x.format() + ", " + times(x.denseBytes(), x.bytes()) + ")");
+            before.add(x.denseBytes() / 1024.0);
+            after.add(Math.max(1, x.bytes()) / 1024.0);
+            dense += x.denseBytes();
+            stored += x.bytes();
+        }
+        if (l.layers().size() > 1) {
+            names.add("all (" + times(dense, stored) + ")");
+            before.add(dense / 1024.0);
+            after.add(Math.max(1, stored) / 1024.0);
+        }
+        double smallest = after.stream().mapToDouble(Number::doubleValue).min().orElse(1);
+        double largest = before.stream().mapToDouble(Number::doubleValue).max().orElse(1);
         c.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(smallest))));
         c.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(largest))));
-        c.addSeries("float32", names, l.layers().stream().map(x -> (Number) (x.denseBytes() / 1024.0)).toList());
-        c.addSeries("stored", names, l.layers().stream().map(x -> (Number) (Math.max(1, x.bytes()) / 1024.0))
-                .toList());
+        c.getStyler().setXAxisLabelRotation(names.size() > 6 ? 30 : 0);
+        c.addSeries("float32", names, before);
+        c.addSeries("stored", names, after);
         return c;
     }
 }
