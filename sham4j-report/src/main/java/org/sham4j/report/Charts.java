@@ -123,16 +123,16 @@ final class Charts {
 
     /**
      * Occupancy against score, one series per method (mean over seeds, bars of one standard deviation), the
-     * Pareto front of all settings and the baseline.
+     * Pareto front of the settings shown and the baseline; {@code settings} may be a subset of the experiment's
+     * (a zoom), titled with {@code note}.
      */
-    static XYChart occupancyVsScore(Experiment e) {
-        List<Setting> all = e.settings();
-        double lo = all.stream().mapToDouble(s -> s.occupancy().mean()).min().orElse(1);
-        double hi = all.stream().mapToDouble(s -> s.occupancy().mean()).max().orElse(1);
+    static XYChart occupancyVsScore(Experiment e, List<Setting> settings, String note) {
+        double lo = settings.stream().mapToDouble(s -> s.occupancy().mean()).min().orElse(1);
+        double hi = settings.stream().mapToDouble(s -> s.occupancy().mean()).max().orElse(1);
         boolean log = lo > 0 && hi / lo > 10;
         XYChart c = xy(e.first().model() + " on " + e.first().data() + ": size against "
-                + (e.accuracy() ? "accuracy" : "MSE"), "occupancy ψ = stored / float32 bytes" + (log ? " (log scale)"
-                : ""), scoreAxis(e));
+                + (e.accuracy() ? "accuracy" : "MSE") + note, "occupancy ψ = stored / float32 bytes"
+                + (log ? " (log scale)" : ""), scoreAxis(e));
         c.getStyler().setXAxisLogarithmic(log);
         if (log) {
             lo = Math.pow(10, Math.floor(Math.log10(lo)));
@@ -140,7 +140,10 @@ final class Charts {
             c.getStyler().setXAxisMin(lo).setXAxisMax(hi);
         }
         for (String m : e.methods()) {
-            List<Setting> ss = all.stream().filter(s -> s.row().method().equals(m)).toList();
+            List<Setting> ss = settings.stream().filter(s -> s.row().method().equals(m)).toList();
+            if (ss.isEmpty()) {
+                continue;
+            }
             XYSeries s = c.addSeries(m, ss.stream().mapToDouble(x -> x.occupancy().mean()).toArray(),
                     ss.stream().mapToDouble(x -> scoreValue(e, x.score().mean())).toArray(),
                     ss.stream().mapToDouble(x -> Double.isFinite(x.score().sd()) ? scoreValue(e, x.score().sd()) : 0)
@@ -148,7 +151,7 @@ final class Charts {
             s.setMarkerColor(methodColor(m));
             s.setMarker(methodMarker(m));
         }
-        List<Setting> front = Pareto.front(all);
+        List<Setting> front = Pareto.front(settings);
         List<double[]> steps = new ArrayList<>();
         for (int i = 0; i < front.size(); i++) {
             double x = front.get(i).occupancy().mean();
@@ -169,15 +172,16 @@ final class Charts {
     }
 
     /**
-     * Score against k (evenly spaced categories), one line per method: at each k the best setting's mean, with
-     * bars of one standard deviation; the best pruning without sharing and the baseline as horizontal lines.
+     * Score against k (evenly spaced categories), one line per method: at each k the best of {@code settings}
+     * (their mean, with bars of one standard deviation), over the other axes; the best pruning without sharing
+     * and the baseline as horizontal lines. {@code note} ends the title.
      */
-    static CategoryChart scoreVsK(Experiment e) {
+    static CategoryChart scoreVsK(Experiment e, List<Setting> settings, String note) {
         List<Integer> ks = e.settings().stream().map(s -> s.row().k()).filter(java.util.Objects::nonNull).distinct()
                 .sorted().toList();
         List<String> labels = ks.stream().map(String::valueOf).toList();
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(e.first().model() + " on "
-                + e.first().data() + ": " + (e.accuracy() ? "accuracy" : "MSE") + " against shared values k")
+                + e.first().data() + ": best " + (e.accuracy() ? "accuracy" : "MSE") + " at each k" + note)
                 .xAxisTitle("k, shared values per codebook").yAxisTitle(scoreAxis(e)).build();
         style(c.getStyler());
         c.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
@@ -187,7 +191,7 @@ final class Charts {
             List<Double> y = new ArrayList<>();
             List<Double> sd = new ArrayList<>();
             for (int k : ks) {
-                Setting best = e.settings().stream()
+                Setting best = settings.stream()
                         .filter(s -> s.row().method().equals(m) && Integer.valueOf(k).equals(s.row().k()))
                         .max(Setting::compareScore).orElse(null);
                 y.add(best == null ? null : scoreValue(e, best.score().mean()));
@@ -203,7 +207,7 @@ final class Charts {
             s.setMarker(methodMarker(m));
             s.setLineWidth(2.5f);
         }
-        e.settings().stream().filter(s -> s.row().k() == null).max(Setting::compareScore).ifPresent(best ->
+        settings.stream().filter(s -> s.row().k() == null).max(Setting::compareScore).ifPresent(best ->
                 level(c, "no sharing (best pruning only)", labels, scoreValue(e, best.score().mean()),
                         new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 4f},
                                 0f)));

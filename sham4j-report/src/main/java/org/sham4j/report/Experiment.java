@@ -94,6 +94,21 @@ final class Experiment {
         return Stats.of(settings.stream().mapToDouble(s -> s.baseline().mean()).toArray());
     }
 
+    /**
+     * The settings near the baseline: accuracy at most 2 points below it, or MSE at most 20 % above it; what a
+     * plot of every setting squeezes when some settings fall far from the baseline.
+     */
+    List<Setting> nearBaseline() {
+        double b = baseline().mean();
+        return settings.stream().filter(s -> accuracy() ? s.score().mean() >= b - 0.02
+                : s.score().mean() <= b * 1.2).toList();
+    }
+
+    /** How near the baseline {@link #nearBaseline()} keeps, in words. */
+    String nearBaselineWords() {
+        return accuracy() ? "within 2 points of the baseline" : "MSE within 20 % of the baseline";
+    }
+
     /** Configuration keys outside the usual axes whose values differ between settings. */
     List<String> otherKeys() {
         return otherKeys;

@@ -152,9 +152,24 @@ public final class Report {
                 + String.format("%.2f %%", 100 * base.mean()) : "MSE " + String.format("%.4g", base.mean())) + ".");
         line("");
         String score = e.accuracy() ? "accuracy" : "mse";
-        plot(slug + "-occupancy-vs-" + score + ".png", "occupancy against " + score, Charts.occupancyVsScore(e));
+        List<Setting> near = e.nearBaseline();
+        boolean zoom = near.size() >= 2 && near.size() < e.settings().size();
+        String zoomNote = ", near the baseline";
+        plot(slug + "-occupancy-vs-" + score + ".png", "occupancy against " + score,
+                Charts.occupancyVsScore(e, e.settings(), ""));
+        if (zoom) {
+            line("Near the baseline (" + e.nearBaselineWords() + "; " + (e.settings().size() - near.size())
+                    + " of " + e.settings().size() + " settings fall outside):");
+            line("");
+            plot(slug + "-occupancy-vs-" + score + "-near-baseline.png", "occupancy against " + score + zoomNote,
+                    Charts.occupancyVsScore(e, near, zoomNote));
+        }
         if (e.settings().stream().anyMatch(s -> s.row().k() != null)) {
-            plot(slug + "-" + score + "-vs-k.png", score + " against k", Charts.scoreVsK(e));
+            plot(slug + "-" + score + "-vs-k.png", score + " against k", Charts.scoreVsK(e, e.settings(), ""));
+            if (zoom && near.stream().anyMatch(s -> s.row().k() != null)) {
+                plot(slug + "-" + score + "-vs-k-near-baseline.png", score + " against k" + zoomNote,
+                        Charts.scoreVsK(e, near, zoomNote));
+            }
         }
         for (Table t : new SweepTables(e, slug + "-").all()) {
             table(t, 3);
