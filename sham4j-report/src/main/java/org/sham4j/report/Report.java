@@ -181,7 +181,7 @@ public final class Report {
         line("### " + b.name() + " (" + b.shape() + ")");
         line("");
         for (BenchSeries.Measure m : BenchSeries.MEASURES) {
-            if (b.has(m)) {
+            if (b.has(m) && b.levels().size() > 1) {
                 plot(slug + "-" + m.file() + ".png", b.name() + ": " + m.title(), Charts.figure1(b, m));
             }
         }

@@ -209,6 +209,29 @@ class ReportTest {
     }
 
     @Test
+    void matricesBenchedAsTheyAreFormASeriesByTheLevelInTheirName(@TempDir Path dir) throws IOException {
+        Path in = dir.resolve("in");
+        Files.createDirectory(in);
+        StringBuilder json = new StringBuilder("[");
+        // 10x10 layers as the sHAM authors store them: 70 and 10 non-zeros, no "prune" field
+        for (int p : new int[] {30, 90}) {
+            for (String f : new String[] {"csc", "sham"}) {
+                json.append(json.length() > 1 ? "," : "").append("{\"matrix\": \"net-fc1_p").append(p)
+                        .append("_k8\", \"rows\": 10, \"cols\": 10, \"nnz\": ").append(100 - p)
+                        .append(", \"format\": \"").append(f).append("\", \"bitsPerEntry\": ")
+                        .append(f.equals("csc") ? (100 - p) * 0.64 : (100 - p) * 0.1).append("}");
+            }
+        }
+        Files.writeString(in.resolve("bench.json"), json.append("]").toString());
+        Report.Summary s = Report.write(List.of(in), dir.resolve("r"));
+        List<String[]> bits = csv(dir.resolve("r"), "matrix-net-fc1-p-k8-bits.csv");
+        assertEquals(List.of("format", "p=30%", "p=90%"), List.of(bits.get(0)));
+        assertEquals(6.4, cell(bits, row(bits, "csc"), "p=90%"), 1e-12);
+        assertTrue(s.files().contains("matrix-net-fc1-p-k8-bits.png"), "two levels make a plot");
+        assertFalse(s.files().contains("matrix-net-fc1-p-k8-time.png"), "no times, no time plot");
+    }
+
+    @Test
     void forMseLowerIsBetter(@TempDir Path dir) throws IOException {
         Path in = dir.resolve("in");
         Files.createDirectory(in);
