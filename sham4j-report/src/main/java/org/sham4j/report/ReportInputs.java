@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 final class ReportInputs {
     /** Name of a sweep's results in its directory. */
     static final String RESULTS = "results.jsonl";
+    /** The copy of its specification a sweep keeps beside its results: not a result. */
+    private static final String SPEC = "spec.json";
 
     final List<SweepRow> sweep = new ArrayList<>();
     final List<BenchPoint> bench = new ArrayList<>();
@@ -50,6 +52,7 @@ final class ReportInputs {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                    .filter(f -> !f.getFileName().toString().equals(SPEC))
                     .filter(f -> f.getFileName().toString().equals(RESULTS) || f.toString().endsWith(".json"))
                     .sorted().toList();
         }
