@@ -232,6 +232,19 @@ class ReportTest {
     }
 
     @Test
+    void compareJsonGivesLayerSizesToo(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("lenet-vs-small.json");
+        Files.writeString(f, "{\"original\": \"a.sham\", \"compressed\": \"b.sham\", \"metric\": \"accuracy\", "
+                + "\"layers\": [{\"node\": \"fc1\", \"op\": \"Dense\", \"shape\": \"784x300\", \"baseFormat\": "
+                + "\"dense\", \"format\": \"sham\", \"baseBytes\": 940817, \"bytes\": 9408, \"denseBytes\": 940800}]}");
+        Report.Summary s = Report.write(List.of(f), dir.resolve("r"));
+        assertEquals(1, s.models());
+        List<String[]> t = csv(dir.resolve("r"), "layers-lenet-vs-small.csv");
+        assertEquals(List.of("fc1", "Dense", "784x300", "sham"), Arrays.asList(row(t, "fc1")).subList(0, 4));
+        assertEquals(100.0, cell(t, row(t, "fc1"), "1/ψ"), 1e-9);
+    }
+
+    @Test
     void forMseLowerIsBetter(@TempDir Path dir) throws IOException {
         Path in = dir.resolve("in");
         Files.createDirectory(in);
