@@ -28,8 +28,9 @@ import org.sham4j.model.graph.Graph;
 /**
  * Trains a model graph on a data set with DJL: softmax cross-entropy on the logits for classification, mean
  * squared error for regression; SGD with momentum 0.9 or Adam, the learning rate fixed or on a cosine schedule,
- * optional L2 weight decay, and optionally some nodes frozen. Shuffling, dropout and the engine's other random
- * choices follow the seed. The test samples are scored after each epoch.
+ * optional L2 weight decay, and optionally some nodes frozen. Shuffling and dropout follow the seed (dropout's
+ * masks from the seed, epoch and batch, whatever else trains at the same time). The test samples are scored after
+ * each epoch.
  */
 public final class DjlTrainer {
     private static final float MOMENTUM = 0.9f;
@@ -106,7 +107,7 @@ public final class DjlTrainer {
      */
     private static Graph trainWhole(Graph graph, WeightConstraints constraints, Dataset data,
             TrainingOptions options, TrainingListener listener, int done, TrainingCheckpoint checkpoint) {
-        Engine.getEngine("PyTorch").setRandomSeed((int) options.seed() + done);
+        Engine.getEngine("PyTorch").setRandomSeed((int) options.seed());
         Loss loss = data.isClassification() ? Loss.softmaxCrossEntropyLoss() : new L2Loss("mse", 1f);
         int batchesPerEpoch = (data.train().size() + options.batchSize() - 1) / options.batchSize();
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer(options,
@@ -124,6 +125,7 @@ public final class DjlTrainer {
                 long seen = 0;
                 for (int k = 0; k < batches.size(); k++) {
                     Batch batch = train.batch(batches.get(k));
+                    DropoutMasks.forStep(options.seed(), epoch, k);
                     lossSum += step(trainer, graph, batch, data.isClassification()) * batch.size();
                     seen += batch.size();
                     listener.batchDone(epoch, options.epochs(), k, batches.size(), lossSum / seen);
@@ -136,6 +138,8 @@ public final class DjlTrainer {
                 }
             }
             return model.toGraph();
+        } finally {
+            DropoutMasks.clear();
         }
     }
 

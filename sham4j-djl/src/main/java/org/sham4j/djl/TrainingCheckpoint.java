@@ -17,10 +17,10 @@ import org.sham4j.model.io.ModelFile;
  * A folder where a training leaves its weights after each epoch, so that a rerun continues after the last epoch
  * done. It holds {@code epoch-N.sham} (the model after N epochs) and {@code state.properties} (N and the
  * training's fingerprint), each written atomically, the state last; a killed training thus always finds a state and
- * the model it names. What resumes exactly: the weights, the epoch count, the shuffling order of the later epochs
- * and the learning rate's place on its schedule. What does not: the optimiser's own state (Adam's moment estimates,
- * SGD's momentum), which DJL keeps inside the optimiser without a way to save it, so it starts again from zero at
- * the resumed epoch; and dropout masks, drawn from PyTorch's generator.
+ * the model it names. What resumes exactly: the weights, the epoch count, the shuffling order of the later epochs,
+ * the learning rate's place on its schedule and the dropout masks. What does not: the optimiser's own state (Adam's
+ * moment estimates, SGD's momentum), which DJL keeps inside the optimiser without a way to save it, so it starts
+ * again from zero at the resumed epoch.
  *
  * @param fingerprint what the training is (architecture, data, options): a checkpoint of another is refused
  */

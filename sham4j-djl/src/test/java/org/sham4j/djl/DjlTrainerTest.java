@@ -317,6 +317,56 @@ class DjlTrainerTest {
         return ((Dense) g.nodes().get(0).layer()).weights().toDense().data();
     }
 
+    @Test
+    void twoTrainingsAtOnceOnTwoThreadsGiveWhatEachGivesAlone() throws Exception {
+        Random r = new Random(13);
+        Dataset data = blobs(r, 96);
+        Graph a = withDropout(mlp(new int[] {4, 32, 3}, r));
+        Graph b = withDropout(mlp(new int[] {4, 24, 3}, r));
+        TrainingOptions oa = new TrainingOptions(2, 0.01f, TrainingOptions.Schedule.COSINE, 8,
+                TrainingOptions.Optimizer.ADAM, 1);
+        TrainingOptions ob = new TrainingOptions(2, 0.05f, TrainingOptions.Schedule.FIXED, 8,
+                TrainingOptions.Optimizer.SGD, 2);
+        float[] aloneA = firstWeights(DjlTrainer.train(a, data, oa, TrainingListener.SILENT));
+        float[] aloneB = firstWeights(DjlTrainer.train(b, data, ob, TrainingListener.SILENT));
+        assertArrayEquals(aloneA, firstWeights(DjlTrainer.train(a, data, oa, TrainingListener.SILENT)),
+                "dropout follows the seed");
+        assertFalse(Arrays.equals(aloneA, firstWeights(DjlTrainer.train(a, data, new TrainingOptions(2, 0.01f,
+                TrainingOptions.Schedule.COSINE, 8, TrainingOptions.Optimizer.ADAM, 9), TrainingListener.SILENT))),
+                "another seed, other masks and order");
+        for (int round = 0; round < 3; round++) {
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var fa = two.submit(() -> {
+                    TorchThreads.set(1);
+                    return firstWeights(DjlTrainer.train(a, data, oa, TrainingListener.SILENT));
+                });
+                var fb = two.submit(() -> {
+                    TorchThreads.set(1);
+                    return firstWeights(DjlTrainer.train(b, data, ob, TrainingListener.SILENT));
+                });
+                assertArrayEquals(aloneA, fa.get(), "round " + round);
+                assertArrayEquals(aloneB, fb.get(), "round " + round);
+            } finally {
+                two.shutdown();
+            }
+        }
+    }
+
+    /** The graph with dropout (rate 0.5) after its first activation. */
+    private static Graph withDropout(Graph g) {
+        List<Node> nodes = new ArrayList<>();
+        for (Node n : g.nodes()) {
+            if (n.name().equals("d1")) {
+                nodes.add(new Node("drop", new org.sham4j.model.graph.Dropout(0.5f), List.of("r0"), "drop"));
+                nodes.add(new Node(n.name(), n.layer(), List.of("drop"), n.output()));
+            } else {
+                nodes.add(n);
+            }
+        }
+        return g.withNodes(nodes);
+    }
+
     /** Three Gaussian blobs in 4 dimensions, n samples (train and test the same). */
     private static Dataset blobs(Random r, int n) {
         float[] x = new float[n * 4];

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -98,7 +99,7 @@ final class SpecNode {
 
     /** A string among {@code allowed} (case-insensitive), in its canonical spelling. */
     String choice(Set<String> allowed) {
-        String s = node.isTextual() ? node.asText().trim().toLowerCase(java.util.Locale.ROOT) : null;
+        String s = node.isTextual() ? node.asText().trim().toLowerCase(Locale.ROOT) : null;
         if (s == null || !allowed.contains(s)) {
             throw error((s == null ? "got " + kind() : "unknown value '" + node.asText() + "'") + ", expected one of "
                     + String.join(", ", allowed));

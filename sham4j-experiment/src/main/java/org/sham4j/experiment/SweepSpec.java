@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,11 +29,10 @@ import org.sham4j.model.zoo.Zoo;
  *
  * @param source       the spec's file name, for messages
  * @param axes         every axis with its values, in {@link Axes#NAMES} order (omitted ones with their default)
- * @param given        the axes the spec names
  * @param torchThreads PyTorch intra-op threads of each worker's fine-tuning
  */
 public record SweepSpec(String source, String name, ModelSource model, String data, PreprocessingOverride preprocessing,
-                        Map<String, List<Object>> axes, Set<String> given, List<List<String>> zip,
+                        Map<String, List<Object>> axes, List<List<String>> zip,
                         Comparison.Settings evaluation, int torchThreads, boolean keepModels) {
     static final List<String> KEYS = List.of("name", "model", "data", "preprocessing", "grid", "zip", "evaluation",
             "torchThreads", "keepModels");
@@ -94,10 +95,10 @@ public record SweepSpec(String source, String name, ModelSource model, String da
                 sb.append("scale=").append(scale);
             }
             if (mean != null) {
-                sb.append(sb.length() == 0 ? "" : " ").append("mean=").append(java.util.Arrays.toString(mean));
+                sb.append(sb.length() == 0 ? "" : " ").append("mean=").append(Arrays.toString(mean));
             }
             if (std != null) {
-                sb.append(sb.length() == 0 ? "" : " ").append("std=").append(java.util.Arrays.toString(std));
+                sb.append(sb.length() == 0 ? "" : " ").append("std=").append(Arrays.toString(std));
             }
             if (layout != null) {
                 sb.append(sb.length() == 0 ? "" : " ").append("layout=").append(layout);
@@ -107,8 +108,7 @@ public record SweepSpec(String source, String name, ModelSource model, String da
     }
 
     public SweepSpec {
-        axes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(axes));
-        given = Set.copyOf(given);
+        axes = Collections.unmodifiableMap(new LinkedHashMap<>(axes));
         zip = List.copyOf(zip);
     }
 
@@ -179,8 +179,7 @@ public record SweepSpec(String source, String name, ModelSource model, String da
         }
         int torchThreads = top.has("torchThreads") ? top.get("torchThreads").integer(1, 1024) : 1;
         boolean keep = top.has("keepModels") && top.get("keepModels").bool();
-        SweepSpec spec = new SweepSpec(source, name, model, data, pre, axes, given, zip, evaluation, torchThreads,
-                keep);
+        SweepSpec spec = new SweepSpec(source, name, model, data, pre, axes, zip, evaluation, torchThreads, keep);
         Grid.expand(spec);
         return spec;
     }
