@@ -185,6 +185,29 @@ class SweepTest {
     }
 
     @Test
+    void aSweepKilledWithSigkillLosesOnlyItsRunningConfigurations() throws Exception {
+        Path out = dir.resolve("sigkill");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                SweepMain.class.getName(), spec.toString(), out.toString(), "2").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("sigkill.log").toFile()).start();
+        Path jsonl = out.resolve(ResultsFile.JSONL);
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (p.isAlive() && System.nanoTime() < deadline
+                && (!Files.exists(jsonl) || Files.readAllLines(jsonl).size() < 2)) {
+            Thread.sleep(20);
+        }
+        assertTrue(p.isAlive(), "the sweep ended before it could be killed: " + Files.readString(
+                dir.resolve("sigkill.log")));
+        p.destroyForcibly().waitFor();
+        int atKill = Files.readAllLines(jsonl).size();
+        assertTrue(atKill >= 2 && atKill < 6, atKill + " rows at the kill");
+        String log = run(out, 2);
+        assertTrue(log.contains((6 - atKill) + " to run"), log);
+        assertEquals(rows(oneWorker()), rows(out), "one row per configuration, as an uninterrupted run's");
+    }
+
+    @Test
     void aSpecThatDoesNotFitTheModelIsRefusedBeforeAnyTraining() throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, Files.readString(spec).replace("layers: dense", "layers: conv"));
