@@ -123,8 +123,9 @@ public final class SparkPredict implements PredictBackend {
 
     private static Input table(SparkSession spark, JavaSparkContext sc, PredictRequest request) {
         Path file = request.inputs().get(0);
+        // about four partitions a core, in file order (byte ranges of the file, no shuffle)
         spark.conf().set("spark.sql.files.minPartitionNum", String.valueOf(4 * sc.defaultParallelism()));
-        spark.conf().set("spark.sql.files.openCostInBytes", String.valueOf(1 << 20));
+        spark.conf().set("spark.sql.files.openCostInBytes", String.valueOf(8 << 10));
         Dataset<Row> df;
         try {
             df = request.parquetInput() ? spark.read().parquet(file.toString())
