@@ -46,7 +46,10 @@ final class Sessions {
         return false;
     }
 
-    /** The message of the first cause that is ours (not Spark's wrapping), for a one-line error. */
+    /**
+     * A one-line error for a failure Spark reports: the message of the first cause that is not Spark's wrapping (a
+     * task's exception travels as the cause of "Job aborted"), else the first line of Spark's message.
+     */
     static RuntimeException unwrap(Throwable e) {
         Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -56,6 +59,11 @@ final class Sessions {
             }
         }
         String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return new IllegalArgumentException(m.lines().findFirst().orElse(m), e);
+        String line = m.strip().lines().findFirst().orElse(m);
+        int at = line.lastIndexOf("Exception: ");
+        if (root.getClass().getName().startsWith("org.apache.spark") && at >= 0) {
+            line = line.substring(at + "Exception: ".length());
+        }
+        return new IllegalArgumentException(line, e);
     }
 }

@@ -105,7 +105,9 @@ public final class SparkPredict implements PredictBackend {
                 } else {
                     collect(out, kind, request.output(), keptAt.length, valueColumns, in.keptNames());
                 }
-            } catch (RuntimeException e) {
+            } catch (IOException e) {
+                throw e;
+            } catch (Exception e) { // Spark's SparkException is checked, but Scala does not declare it
                 throw Sessions.unwrap(e);
             }
             long n = rows.value();
@@ -131,7 +133,7 @@ public final class SparkPredict implements PredictBackend {
             df = request.parquetInput() ? spark.read().parquet(file.toString())
                     : spark.read().option("header", "true").option("escape", "\"").option("mode", "FAILFAST")
                             .csv(file.toString()).na().fill("");
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // a missing file, a malformed header: Spark's AnalysisException
             throw Sessions.unwrap(e);
         }
         List<String> header = Arrays.asList(df.columns());

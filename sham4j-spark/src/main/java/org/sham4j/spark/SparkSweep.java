@@ -151,7 +151,7 @@ public final class SparkSweep implements SweepBackend {
             try {
                 results = sc.parallelize(List.of(new Work(task.index(), task.key())), 1)
                         .map(w -> compute(b.value(), w)).collect();
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Spark's SparkException is checked, but Scala does not declare it
                 throw Sessions.unwrap(e);
             }
             Result r = results.get(0);
@@ -173,7 +173,7 @@ public final class SparkSweep implements SweepBackend {
             deleteTree(tmp);
             try {
                 spark.read().json(jsonl.toString()).coalesce(1).write().parquet(tmp.toString());
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 throw Sessions.unwrap(e);
             }
             deleteTree(target);
