@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sham4j.core.format.ShmFile;
@@ -158,19 +156,13 @@ class ModelFileTest {
         }
     }
 
-    /** Magic, version and the given body, with a valid checksum. */
+    /** The given body in a valid container. */
     private static byte[] forged(ModelOutput body) {
-        byte[] b = body.toByteArray();
-        CRC32C crc = new CRC32C();
-        crc.update(b, 0, b.length);
-        body.i32((int) crc.getValue());
-        return body.toByteArray();
+        return ModelFile.sign(body);
     }
 
     private static ModelOutput header() {
         ModelOutput o = new ModelOutput();
-        o.raw("SHAMODEL".getBytes(StandardCharsets.US_ASCII));
-        o.u8(ModelFile.VERSION);
         o.f32(1f);
         o.floats(new float[] {0f});
         o.floats(new float[] {1f});
@@ -181,8 +173,6 @@ class ModelFileTest {
     @Test
     void forgedCountsWithAValidChecksumAreRejected() {
         ModelOutput hugeMean = new ModelOutput();
-        hugeMean.raw("SHAMODEL".getBytes(StandardCharsets.US_ASCII));
-        hugeMean.u8(ModelFile.VERSION);
         hugeMean.f32(1f);
         hugeMean.count(Integer.MAX_VALUE - 16);
         InvalidInputException e = assertThrows(InvalidInputException.class,

@@ -253,14 +253,36 @@ final class GshamStored extends HuffmanBlockedMatrix {
             long from = (long) blocks.startColumn(b) * rows;
             long to = (long) blocks.startColumn(b + 1) * rows;
             PayloadInput.check(blocks.get(F_PREV, b) - 1 == last[0], "block " + b + " does not continue the stream");
-            long end = decodeBlock(b, (position, rank) -> {
-                ok[0] &= position > last[0] && position >= from && position < to && position < entries;
-                last[0] = position;
-            });
+            long end;
+            if (entriesCostNoBits()) {
+                // One gap of no raw bits and one value, both of empty codewords: the positions follow in closed
+                // form, and decoding them one by one would take work the bytes present do not bound.
+                long count = (b + 1 < blocks.blocks() ? blocks.get(F_BEFORE, b + 1) : nnz) - blocks.get(F_BEFORE, b);
+                long step = gapBase[0] + 1;
+                if (count > 0) {
+                    long first = blocks.get(F_PREV, b) - 1 + step;
+                    long lastPosition = first + (count - 1) * step;
+                    ok[0] &= first > last[0] && first >= from && lastPosition < to && lastPosition < entries;
+                    last[0] = lastPosition;
+                }
+                end = blocks.get(F_OFFSET, b);
+            } else {
+                // Every entry has at least one bit and decoding stops at the end of the stream.
+                end = decodeBlock(b, (position, rank) -> {
+                    ok[0] &= position > last[0] && position >= from && position < to && position < entries;
+                    last[0] = position;
+                });
+            }
             PayloadInput.check(ok[0], "non-zero position out of its block in block " + b);
             long expected = b + 1 < blocks.blocks() ? blocks.get(F_OFFSET, b + 1) : bitLength;
             PayloadInput.check(end == expected, "block " + b + " ends at bit " + end + ", index says " + expected);
         }
+    }
+
+    /** Whether every non-zero costs no bits: one gap symbol without raw bits and one value. */
+    private boolean entriesCostNoBits() {
+        return gapHuffman.maxLength() == 0 && gapExtra.length == 1 && gapExtra[0] == 0
+                && codebook.code().maxLength() == 0;
     }
 
     @Override

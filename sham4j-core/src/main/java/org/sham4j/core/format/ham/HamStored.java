@@ -86,6 +86,17 @@ final class HamStored extends HuffmanBlockedMatrix {
 
     /** Decodes every codeword, checking the stream and block offsets agree; returns the non-zero count. */
     private long validate() throws IOException {
+        if (codebook.code().maxLength() == 0) {
+            // One value, whose codeword has no bits: nothing to decode, whatever the shape.
+            for (int b = 0; b < blocks.blocks(); b++) {
+                PayloadInput.check(blocks.get(0, b) == 0, "block " + b + " starts at bit " + blocks.get(0, b)
+                        + " of a stream of no bits");
+            }
+            PayloadInput.check(bitLength == 0, "a one-value code has no bits, the stream has " + bitLength);
+            return values.length == 1 && values[0] != 0f ? (long) rows * cols : 0;
+        }
+        // Every codeword has at least one bit and each step checks the stream has not ended: at most
+        // bitLength + blocks steps, whatever the shape declares.
         long nnz = 0;
         for (int b = 0; b < blocks.blocks(); b++) {
             long pos = blocks.get(0, b);

@@ -57,6 +57,9 @@ final class ImStored extends ColumnBlockedMatrix {
 
     @Override
     public long nonZeros() {
+        if (width == 0) {
+            return codebook.length == 1 && codebook[0] != 0f ? (long) rows * cols : 0;
+        }
         long n = 0;
         for (long e = 0, entries = (long) rows * cols; e < entries; e++) {
             if (codebook[index(e)] != 0f) {

@@ -110,8 +110,11 @@ final class ShamStored extends HuffmanBlockedMatrix {
         PackedInts rowIdx = PackedInts.wrap(rowWidth, nnz, in.readBits((long) nnz * rowWidth, "row indices"));
         long[] words = in.readBits(laneStart[LANES], "codewords");
         PayloadInput.check(colPtr.get(0) == 0 && colPtr.get(cols) == nnz, "column pointers do not span the non-zeros");
-        for (int j = 0; j < cols; j++) {
-            PayloadInput.check(colPtr.get(j) <= colPtr.get(j + 1), "column pointers decrease at column " + j);
+        // With no non-zeros the pointers take no bits and are all 0: the loop over the columns would not be
+        // bounded by the bytes present. Otherwise each pointer has at least one bit.
+        for (int j = 0; nnz > 0 && j < cols; j++) {
+            PayloadInput.check(colPtr.get(j) <= colPtr.get(j + 1) && colPtr.get(j + 1) <= nnz,
+                    "column pointer at column " + (j + 1) + " is below the one before it or above nnz " + nnz);
             int prevRow = -1;
             for (int p = colPtr.get(j), pEnd = colPtr.get(j + 1); p < pEnd; p++) {
                 int i = rowIdx.get(p);
