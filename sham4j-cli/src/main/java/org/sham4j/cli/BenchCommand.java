@@ -57,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<MatrixFormat> fmts = Formats.parseList(formats);
+        List<MatrixFormat> fmts = UsageException.parse(() -> Formats.parseList(formats));
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         BenchRunner runner = new BenchRunner(t, batch, repeat);
         List<NamedMatrix> inputs = Inputs.read(files);

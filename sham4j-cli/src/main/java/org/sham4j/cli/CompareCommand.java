@@ -73,7 +73,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (batch < 1 || threads < 1) {
-            throw new IllegalArgumentException("--batch and --threads must be positive");
+            throw new UsageException("--batch and --threads must be positive");
         }
         Graph base = Models.load(original);
         Graph comp = Models.load(compressed);

@@ -115,21 +115,21 @@ final class CompressCommand implements Callable<Integer> {
         boolean global = switch (pruneScope.trim().toLowerCase(Locale.ROOT)) {
             case "global" -> true;
             case "layer" -> false;
-            default -> throw new IllegalArgumentException("unknown prune scope '" + pruneScope
+            default -> throw new UsageException("unknown prune scope '" + pruneScope
                     + "', expected layer or global");
         };
         if (prune != null) {
             for (double p : prune) {
                 if (!(p >= 0 && p <= 100)) {
-                    throw new IllegalArgumentException("--prune must be a percentage between 0 and 100, got " + p);
+                    throw new UsageException("--prune must be a percentage between 0 and 100, got " + p);
                 }
             }
         }
         if (pruneSteps < 1 || epochs < 0) {
-            throw new IllegalArgumentException("--prune-steps must be at least 1 and --finetune-epochs at least 0");
+            throw new UsageException("--prune-steps must be at least 1 and --finetune-epochs at least 0");
         }
-        QuantizerSpec spec = quantize == null ? null : QuantizerSpec.parse(quantize);
-        MatrixFormat forced = format.trim().equalsIgnoreCase("auto") ? null : Formats.byName(format);
+        QuantizerSpec spec = quantize == null ? null : UsageException.parse(() -> QuantizerSpec.parse(quantize));
+        MatrixFormat forced = format.trim().equalsIgnoreCase("auto") ? null : UsageException.parse(() -> Formats.byName(format));
         Graph graph = Models.load(model);
         Dataset dataset = DataSpec.open(data);
         Evaluation.checkInputs(graph, dataset.train());
@@ -140,7 +140,7 @@ final class CompressCommand implements Callable<Integer> {
         Json.Arr stages = Json.array();
         if (prune != null) {
             if (prune.size() != 1 && prune.size() != selected.size()) {
-                throw new IllegalArgumentException("--prune gives " + prune.size() + " sparsities for "
+                throw new UsageException("--prune gives " + prune.size() + " sparsities for "
                         + selected.size() + " selected layers " + selected);
             }
             for (int r = 1; r <= pruneSteps; r++) {
@@ -230,7 +230,7 @@ final class CompressCommand implements Callable<Integer> {
             case "all" -> Set.of();
             case "selected" -> graph.nodes().stream().map(Node::name).filter(n -> !selected.contains(n))
                     .collect(Collectors.toSet());
-            default -> throw new IllegalArgumentException("unknown --trainable '" + trainable
+            default -> throw new UsageException("unknown --trainable '" + trainable
                     + "', expected all or selected");
         };
     }

@@ -33,9 +33,9 @@ final class PrepareOptions {
         }
         double p = prune == null ? 0 : prune;
         if (!(p >= 0 && p <= 100)) {
-            throw new IllegalArgumentException("--prune must be a percentage between 0 and 100, got " + prune);
+            throw new UsageException("--prune must be a percentage between 0 and 100, got " + prune);
         }
-        QuantizerSpec spec = quantize == null ? null : QuantizerSpec.parse(quantize);
+        QuantizerSpec spec = quantize == null ? null : UsageException.parse(() -> QuantizerSpec.parse(quantize));
         MatrixCompression.Result r = MatrixCompression.apply(in.matrix().toDense(), p, spec);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("prune", p);

@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
         List<TestVectors> sets = TestVectors.find(inputs);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1");
+            throw new UsageException("--threads must be at least 1");
         }
         List<String> failures = new ArrayList<>();
         try (GraphRunner runner = new GraphRunner(graph, t)) {
@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         if (!failures.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", failures) + " (tolerance " + tolerance + ")");
+            throw new CheckFailedException(String.join("; ", failures) + " (tolerance " + tolerance + ")");
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package org.sham4j.cli.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import org.sham4j.cli.UsageException;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.InformationLimit;
 import org.sham4j.core.format.MatrixFormat;
@@ -22,7 +23,7 @@ public final class BenchRunner {
     /** A runner; {@code repeat} 0 skips the timings (sizes and errors only). */
     public BenchRunner(int threads, int batch, int repeat) {
         if (threads < 1 || batch < 1 || repeat < 0) {
-            throw new IllegalArgumentException("threads and batch must be at least 1, repeat at least 0");
+            throw new UsageException("threads and batch must be at least 1, repeat at least 0");
         }
         this.threads = threads;
         this.batch = batch;
