@@ -144,7 +144,32 @@ final class CserStored extends RowBlockedMatrix {
                 }
             }
         }
+        checkCanonical(codebook, implicit, entries - listed, groupValue, groupPtr);
         return new CserStored(rows, cols, codebook, implicit, rowPtr, groupValue, groupPtr, colIdx);
+    }
+
+    /**
+     * Refuses what the writer would not write: a codebook out of bit order or holding -0, a value never used,
+     * an implicit value other than the most frequent (the first of equals).
+     */
+    private static void checkCanonical(float[] codebook, int implicit, long implicitCount, int[] groupValue,
+                                       int[] groupPtr) throws IOException {
+        ValueAlphabet.checkCodebook(codebook, "codebook");
+        long[] counts = new long[codebook.length];
+        if (counts.length > 0) {
+            counts[implicit] = implicitCount;
+        }
+        for (int g = 0; g < groupValue.length; g++) {
+            counts[groupValue[g]] += groupPtr[g + 1] - groupPtr[g];
+        }
+        int most = 0;
+        for (int s = 0; s < counts.length; s++) {
+            PayloadInput.check(counts[s] > 0, "codebook value " + s + " is never used");
+            if (counts[s] > counts[most]) {
+                most = s;
+            }
+        }
+        PayloadInput.check(counts.length == 0 || most == implicit, "the implicit value is not the most frequent");
     }
 
     @Override

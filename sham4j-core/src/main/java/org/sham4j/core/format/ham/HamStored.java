@@ -93,8 +93,11 @@ final class HamStored extends HuffmanBlockedMatrix {
                         + " of a stream of no bits");
             }
             PayloadInput.check(bitLength == 0, "a one-value code has no bits, the stream has " + bitLength);
+            codebook.checkOptimal(new long[] {(long) rows * cols});
+            blocks.checkBlockCount(0);
             return values.length == 1 && values[0] != 0f ? (long) rows * cols : 0;
         }
+        long[] countOfRank = new long[values.length];
         // Every codeword has at least one bit and each step checks the stream has not ended: at most
         // bitLength + blocks steps, whatever the shape declares.
         long nnz = 0;
@@ -106,12 +109,15 @@ final class HamStored extends HuffmanBlockedMatrix {
                 PayloadInput.check(pos <= bitLength, "codewords run past the end of the stream");
                 int e = decoder.decode(Bits.peek(words, pos));
                 pos += e & 63;
+                countOfRank[e >>> 6]++;
                 if (values[e >>> 6] != 0f) {
                     nnz++;
                 }
             }
             PayloadInput.check(pos == end, "block " + b + " ends at bit " + pos + ", index says " + end);
         }
+        codebook.checkOptimal(countOfRank);
+        blocks.checkBlockCount(bitLength);
         return nnz;
     }
 

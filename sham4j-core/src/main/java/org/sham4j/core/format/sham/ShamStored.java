@@ -129,6 +129,8 @@ final class ShamStored extends HuffmanBlockedMatrix {
 
     /** Decodes every lane of every block, checking that it ends exactly where the index says. */
     private void validateLanes() throws IOException {
+        long[] countOfRank = new long[codebook.size()];
+        long codedBits = 0;
         for (int b = 0; b < blocks.blocks(); b++) {
             int n = colPtr.get(blocks.startColumn(b + 1)) - colPtr.get(blocks.startColumn(b));
             for (int l = 0; l < LANES; l++) {
@@ -136,11 +138,16 @@ final class ShamStored extends HuffmanBlockedMatrix {
                 long end = laneStart[l] + (b + 1 < blocks.blocks() ? blocks.get(l, b + 1) : laneStart[l + 1] - laneStart[l]);
                 for (int q = l; q < n; q += LANES) {
                     PayloadInput.check(pos <= end, "lane " + l + " of block " + b + " ends early");
-                    pos += decoder.decode(Bits.peek(words, pos)) & 63;
+                    int e = decoder.decode(Bits.peek(words, pos));
+                    pos += e & 63;
+                    codedBits += e & 63;
+                    countOfRank[e >>> 6]++;
                 }
                 PayloadInput.check(pos == end, "lane " + l + " of block " + b + " ends at bit " + pos + ", index says " + end);
             }
         }
+        codebook.checkOptimal(countOfRank);
+        blocks.checkBlockCount(codedBits + (long) colPtr.get(cols) * rowIdx.width());
     }
 
     @Override
