@@ -43,7 +43,7 @@ public final class NpyArrays {
                     out.put(name.substring(0, name.length() - 4), read(in, label));
                 } catch (EOFException | ZipException e) {
                     throw new InvalidInputException(label + ": corrupt or truncated compressed data ("
-                            + e.getMessage() + ")");
+                            + NpzReader.describe(e) + ")");
                 }
             }
         }

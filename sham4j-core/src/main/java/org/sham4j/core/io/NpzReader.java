@@ -34,9 +34,15 @@ public final class NpzReader {
     static ZipFile open(Path file, String source) throws IOException {
         try {
             return new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new InvalidInputException(source + ": not a readable zip archive (" + e.getMessage() + ")");
+        } catch (ZipException | EOFException e) {
+            throw new InvalidInputException(source + ": not a readable zip archive (" + describe(e) + ")");
         }
+    }
+
+    /** A zip reading failure in words: its message, or what a message-less EOFException means. */
+    static String describe(IOException e) {
+        return e.getMessage() != null ? e.getMessage()
+                : e instanceof EOFException ? "it ends early" : e.getClass().getSimpleName();
     }
 
     /**
@@ -93,7 +99,7 @@ public final class NpzReader {
             NpyReader.requireMatrix(header, source, key);
             return Optional.of(NpyReader.readData(in, header, label, -1));
         } catch (EOFException | ZipException e) {
-            throw new InvalidInputException(label + ": corrupt or truncated compressed data (" + e.getMessage() + ")");
+            throw new InvalidInputException(label + ": corrupt or truncated compressed data (" + describe(e) + ")");
         }
     }
 }
