@@ -57,6 +57,7 @@ public final class PayloadInput {
         return Float.intBitsToFloat(readInt());
     }
 
+    /** An unsigned LEB128 varint in its shortest form, as {@link PayloadOutput#writeVarLong} writes it. */
     public long readVarLong() throws InvalidInputException {
         long v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
@@ -65,6 +66,9 @@ public final class PayloadInput {
             if (b < 0x80) {
                 if (shift == 63 && b > 1) {
                     break;
+                }
+                if (b == 0 && shift > 0) {
+                    throw new InvalidInputException("malformed varint: not in its shortest form");
                 }
                 return v;
             }
