@@ -26,6 +26,7 @@ import org.sham4j.model.graph.Pool;
 import org.sham4j.model.graph.PoolKind;
 import org.sham4j.model.graph.Reshape;
 import org.sham4j.model.graph.Softmax;
+import org.sham4j.model.graph.TensorShape;
 import org.sham4j.model.graph.Transpose;
 
 /**
@@ -38,16 +39,16 @@ import org.sham4j.model.graph.Transpose;
 final class LayerExporter {
     private final ExportContext out;
     private final Set<String> integerInputs;
-    private final Map<String, Integer> ranks;
+    private final Map<String, TensorShape> shapes;
 
     /**
      * @param integerInputs model inputs declared int64 (read only by Embeddings)
-     * @param ranks         the rank of every tensor
+     * @param shapes        the shape of every tensor
      */
-    LayerExporter(ExportContext out, Set<String> integerInputs, Map<String, Integer> ranks) {
+    LayerExporter(ExportContext out, Set<String> integerInputs, Map<String, TensorShape> shapes) {
         this.out = out;
         this.integerInputs = integerInputs;
-        this.ranks = ranks;
+        this.shapes = shapes;
     }
 
     void export(Node node) {
@@ -95,7 +96,7 @@ final class LayerExporter {
             if (g.keepDims()) {
                 out.node(g.poolKind() == PoolKind.MAX ? "GlobalMaxPool" : "GlobalAveragePool", name, List.of(x), y);
             } else {
-                long[] axes = java.util.stream.LongStream.range(2, ranks.get(x)).toArray();
+                long[] axes = java.util.stream.LongStream.range(2, shapes.get(x).rank()).toArray();
                 String a = out.longs(name + "/axes", new int[] {axes.length}, axes);
                 out.node(g.poolKind() == PoolKind.MAX ? "ReduceMax" : "ReduceMean", name, List.of(x, a), y,
                         integer("keepdims", 0));

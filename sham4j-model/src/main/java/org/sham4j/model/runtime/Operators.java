@@ -97,9 +97,4 @@ final class Operators implements LayerVisitor<Operator> {
     public Operator softmax(Softmax layer) {
         return new SoftmaxOperator(layer);
     }
-
-    /** Whether the layer joins several inputs; every other layer takes exactly one. */
-    static boolean takesSeveral(Layer layer) {
-        return layer instanceof Add || layer instanceof Concat;
-    }
 }
