@@ -39,9 +39,6 @@ public final class GraphRunner implements AutoCloseable {
         }
         for (int k = 0; k < nodes.size(); k++) {
             Node node = nodes.get(k);
-            if (node.inputs().size() != 1 && !Operators.takesSeveral(node.layer())) {
-                throw failure(node, "takes one input, got " + node.inputs().size());
-            }
             Operator op;
             try {
                 op = Operators.of(node.layer());
