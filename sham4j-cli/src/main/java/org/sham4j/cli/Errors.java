@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import org.sham4j.core.memory.MemoryBudgetException;
+import org.sham4j.cli.report.Text;
 import picocli.CommandLine;
 
 /**
@@ -68,24 +69,8 @@ final class Errors {
         return e.getClass().getSimpleName();
     }
 
-    /** {@code s} on one line, printable: line breaks as \n and \r, other control characters as \\uXXXX. */
+    /** {@code s} on one line, printable ({@link Text#printable}), without surrounding blanks. */
     static String printable(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append(' ');
-                default -> {
-                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.toString().strip();
+        return Text.printable(s).strip();
     }
 }

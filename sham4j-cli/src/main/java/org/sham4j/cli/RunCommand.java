@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sham4j.cli.report.Text;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.InputSpec;
@@ -62,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
                 int i = 0;
                 for (Map.Entry<String, Tensor> e : outputs.entrySet()) {
                     Tensor y = e.getValue();
-                    String line = prefix + "output " + i + " '" + e.getKey() + "' " + shape(y);
+                    String line = prefix + "output " + i + " '" + Text.printable(e.getKey()) + "' " + shape(y);
                     if (out != null) {
                         line += " -> " + set.write(out, i, e.getKey(), y);
                     }
@@ -74,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
                                     + " relative");
                         }
                     }
-                    System.out.println(line);
+                    System.out.println(Text.printable(line));
                     i++;
                 }
             }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sham4j.core.io.InvalidInputException;
+import org.sham4j.model.graph.ActivationMemory;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.InputSpec;
 import org.sham4j.model.graph.Preprocessing;
@@ -141,11 +142,14 @@ public final class OnnxImporter {
             }
             outs.add(ctx.resolve(o.getName()));
         }
+        Graph graph;
         try {
-            return new Graph(inputs, ctx.nodes(), outs, preprocessing(model, source));
+            graph = new Graph(inputs, ctx.nodes(), outs, preprocessing(model, source));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(source + ": " + e.getMessage());
         }
+        ActivationMemory.check(graph);
+        return graph;
     }
 
     private static Map<String, OpImporter> importers(Set<String> indexOnly) {

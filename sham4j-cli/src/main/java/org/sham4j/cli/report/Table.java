@@ -17,7 +17,11 @@ public final class Table {
         if (cells.length != columns) {
             throw new IllegalArgumentException("row has " + cells.length + " cells, table " + columns);
         }
-        rows.add(cells);
+        String[] safe = new String[cells.length];
+        for (int c = 0; c < cells.length; c++) {
+            safe[c] = Text.printable(cells[c]);
+        }
+        rows.add(safe);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.sham4j.core.format.Container;
 import org.sham4j.core.io.AtomicFiles;
 import org.sham4j.core.io.InvalidInputException;
 import org.sham4j.core.io.WholeFile;
+import org.sham4j.model.graph.ActivationMemory;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.InputSpec;
 import org.sham4j.model.graph.Layer;
@@ -43,7 +44,10 @@ public final class ModelFile {
         AtomicFiles.write(path, toBytes(graph));
     }
 
-    /** Reads a model file; a corrupt, truncated or forged one gives a one-line InvalidInputException. */
+    /**
+     * Reads a model file; a corrupt, truncated or forged one gives a one-line InvalidInputException, one whose
+     * activations the memory budget cannot hold a MemoryBudgetException ({@link ActivationMemory}).
+     */
     public static Graph load(Path path) throws IOException {
         return WholeFile.parse(path, ModelFile::fromBytes);
     }
@@ -85,16 +89,21 @@ public final class ModelFile {
         return Container.write(KIND, body.payload()).toByteArray();
     }
 
-    /** Parses the complete bytes of a model file, checking its checksum first and every count in it. */
+    /**
+     * Parses the complete bytes of a model file, checking its checksum first and every count in it; a model
+     * whose activations for one sample need more than the memory budget is refused with a MemoryBudgetException.
+     */
     public static Graph fromBytes(byte[] bytes) throws IOException {
         ModelInput in = new ModelInput(Container.open(KIND, bytes).body());
+        Graph g;
         try {
-            Graph g = readGraph(in);
+            g = readGraph(in);
             in.expectEnd();
-            return g;
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("inconsistent model: " + e.getMessage(), e);
         }
+        ActivationMemory.check(g);
+        return g;
     }
 
     private static Graph readGraph(ModelInput in) throws IOException {

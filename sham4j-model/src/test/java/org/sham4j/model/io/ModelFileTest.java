@@ -21,6 +21,7 @@ import org.sham4j.core.format.ShmFile;
 import org.sham4j.core.io.InvalidInputException;
 import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.Tensor;
+import org.sham4j.core.memory.MemoryBudgetException;
 import org.sham4j.model.graph.Activation;
 import org.sham4j.model.graph.Add;
 import org.sham4j.model.graph.BatchNorm;
@@ -270,5 +271,46 @@ class ModelFileTest {
         assertEquals(List.of("gsham", "sham", "dense", "csc"), s.layers().stream().map(WeightSizes.Layer::format)
                 .toList());
         assertEquals(4 * 12 * 4, s.layers().get(0).float32Bytes());
+    }
+
+    @Test
+    void forgedConvolutionPaddingIsRefusedAtLoadNamingTheNode() {
+        Conv padded = new Conv(Fixtures.stored(Fixtures.quantized(new Random(40), 9, 2, 3), "ham"), null, 1, 2,
+                new int[] {3, 3}, new int[] {1, 1}, new int[] {1_000_000, 1_000_000}, new int[] {1, 1},
+                new int[] {1, 1}, 1);
+        byte[] file = ModelFile.toBytes(Fixtures.single(padded, 1, 4, 4));
+        MemoryBudgetException e = assertThrows(MemoryBudgetException.class, () -> ModelFile.fromBytes(file));
+        assertTrue(e.getMessage().startsWith("needs 8.0 TB for node "), e.getMessage());
+        assertTrue(e.getMessage().contains("output"), e.getMessage());
+    }
+
+    @Test
+    void versionOneFilesAreStillRead() throws IOException {
+        Graph g = Fixtures.inFormat(Fixtures.smallCnn(41), "gsham");
+        byte[] v2 = ModelFile.toBytes(g);
+        // Version 1: magic, version 1, the same body without its length (matrices inside in version 1 too).
+        ModelOutput body = new ModelOutput();
+        body.raw(Arrays.copyOfRange(v2, 8 + 1 + varintSize(v2, 9), v2.length - 4));
+        byte[] inner = body.payload().toByteArray();
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        byte[] head = "SHAMODEL".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] v1 = new byte[head.length + 1 + inner.length + 4];
+        System.arraycopy(head, 0, v1, 0, head.length);
+        v1[head.length] = 1;
+        System.arraycopy(inner, 0, v1, head.length + 1, inner.length);
+        crc.update(v1, 0, v1.length - 4);
+        int c = (int) crc.getValue();
+        for (int k = 0; k < 4; k++) {
+            v1[v1.length - 4 + k] = (byte) (c >>> (24 - 8 * k));
+        }
+        assertArrayEquals(v2, ModelFile.toBytes(ModelFile.fromBytes(v1)), "read as version 1, written as version 2");
+    }
+
+    private static int varintSize(byte[] b, int at) {
+        int n = 1;
+        while ((b[at + n - 1] & 0x80) != 0) {
+            n++;
+        }
+        return n;
     }
 }
