@@ -100,8 +100,9 @@ public final class SortedValueCoder {
                 pos += zeros + 1;
                 long v = ((u - 1) << k) | (k == 0 ? 0 : Bits.read(words, pos, k));
                 pos += k;
+                // (u - 1) << k may overflow: a gap is in range only if it is non-negative and fits above prev.
+                PayloadInput.check(v >= 0 && v < Integer.MAX_VALUE - prev, "codebook value out of range");
                 long next = prev + v + 1;
-                PayloadInput.check(next <= Integer.MAX_VALUE, "codebook value out of range");
                 values[t] = Float.intBitsToFloat((int) next);
                 prev = next;
             }

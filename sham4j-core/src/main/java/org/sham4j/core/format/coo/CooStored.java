@@ -103,7 +103,7 @@ final class CooStored extends ColumnBlockedMatrix {
     /** Per non-zero its row, column, value and x, a product scattered into y. */
     @Override
     public OperationCounts productCounts() {
-        long nnz = m.nnz();
+        long nnz = values.length;
         ProductCounts c = new ProductCounts(rows, cols).words("row indices", nnz, nnz)
                 .words("column indices", nnz, nnz).words("values", nnz, nnz).input(nnz).scatter(nnz);
         c.counts().multiply(nnz);
