@@ -11,7 +11,6 @@ import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +41,7 @@ public final class OnnxImporter {
 
     /** Reads an {@code .onnx} file. */
     public static Graph read(Path file) throws IOException {
-        return read(Files.readAllBytes(file), file.toString());
+        return read(TensorProtos.readWhole(file), file.toString());
     }
 
     /** Reads a serialized ONNX model; {@code source} names it in messages. */
