@@ -14,7 +14,10 @@ final class TempFiles {
 
     private static Path create() {
         try {
-            Path dir = Files.createTempDirectory("sham4j-fuzz");
+            // In memory where the system offers it: a fuzz test writes a file per input.
+            Path shm = Path.of("/dev/shm");
+            Path dir = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "sham4j-fuzz")
+                    : Files.createTempDirectory("sham4j-fuzz");
             dir.toFile().deleteOnExit();
             return dir;
         } catch (IOException e) {
