@@ -74,7 +74,7 @@ final class PrepareOptions {
     }
 
     private Prepared prepare(NamedMatrix in, double p) {
-        QuantizerSpec spec = quantize == null ? null : QuantizerSpec.parse(quantize);
+        QuantizerSpec spec = quantize == null ? null : UsageException.parse(() -> QuantizerSpec.parse(quantize));
         MatrixCompression.Result r = MatrixCompression.apply(in.matrix().toDense(), p, spec);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("prune", p);

@@ -156,15 +156,15 @@ class CliTest {
     void badPruningLevelsAreRefusedBeforeAnyWork() throws Exception {
         Path in = sampleNpy();
         CliRun range = CliRun.of("bench", in.toString(), "--prune", "50,150", "-q");
-        assertEquals(1, range.exit());
-        assertOneLine(range.err(), "between 0 and 100, got 150");
+        assertEquals(2, range.exit());
+        assertUsage(range.err(), "between 0 and 100, got 150");
         CliRun twice = CliRun.of("bench", in.toString(), "--prune", "50,50", "-q");
-        assertEquals(1, twice.exit());
-        assertOneLine(twice.err(), "given twice");
+        assertEquals(2, twice.exit());
+        assertUsage(twice.err(), "given twice");
         CliRun encode = CliRun.of("encode", in.toString(), "--format", "sham", "--prune", "50,90", "--out",
                 dir.resolve("x.shm").toString());
-        assertEquals(1, encode.exit());
-        assertOneLine(encode.err(), "one level");
+        assertEquals(2, encode.exit());
+        assertUsage(encode.err(), "one level");
     }
 
     @Test
