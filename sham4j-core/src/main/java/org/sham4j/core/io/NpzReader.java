@@ -39,6 +39,18 @@ public final class NpzReader {
         }
     }
 
+    /**
+     * The {@code .npy} members of an archive. The JDK's zip reader throws an IllegalArgumentException for an
+     * entry name that is not valid UTF-8: it becomes an InvalidInputException.
+     */
+    static List<ZipEntry> entries(ZipFile zip, String source) throws InvalidInputException {
+        try {
+            return zip.stream().filter(e -> !e.isDirectory() && e.getName().endsWith(NPY)).collect(Collectors.toList());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(source + ": not a readable zip archive (an entry name is not valid UTF-8)");
+        }
+    }
+
     /** A zip reading failure in words: its message, or what a message-less EOFException means. */
     static String describe(IOException e) {
         return e.getMessage() != null ? e.getMessage()
@@ -53,9 +65,7 @@ public final class NpzReader {
     public static List<NamedMatrix> read(Path file, String key) throws IOException {
         String source = FileNames.display(file);
         try (ZipFile zip = open(file, source)) {
-            List<ZipEntry> members = zip.stream()
-                    .filter(e -> !e.isDirectory() && e.getName().endsWith(NPY))
-                    .collect(Collectors.toList());
+            List<ZipEntry> members = entries(zip, source);
             if (members.isEmpty()) {
                 throw new InvalidInputException(source + ": the archive holds no .npy array");
             }
