@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
                 + "the compressed form.",
         subcommands = {BenchCommand.class, EncodeCommand.class, DecodeCommand.class, InfoCommand.class,
                 RunCommand.class, ExportCommand.class,
-                TrainCommand.class, EvalCommand.class, CompressCommand.class, CompareCommand.class, ReportCommand.class,
+                TrainCommand.class, EvalCommand.class, CompressCommand.class, CompareCommand.class, SweepCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
