@@ -39,24 +39,111 @@ final class DenseStored extends ColumnBlockedMatrix {
 
     /** Columns per block at least: the AXPY over a row of a block stays long enough to vectorise. */
     private static final int MIN_BLOCK_WIDTH = 128;
+    /** Output columns whose sums over a whole batch a batch product keeps at once (in L1 for 256 vectors). */
+    private static final int PANEL = 16;
+    /** Smallest batch that runs along the batch ({@link #panel}); smaller ones run along the columns. */
+    private static final int MIN_PANEL_BATCH = 16;
 
     @Override
     protected int blockCount() {
         return wideBlockCount(MIN_BLOCK_WIDTH);
     }
 
+    // The JIT of JDK 17 vectorises an AXPY only when both arrays are indexed from 0: so every inner loop
+    // below runs over arrays of its own (accumulators, a copied slice), never at an offset.
+
     @Override
     protected void multiplyBlock(float[] xt, int batch, float[] y, int block) {
         int c0 = evenBlockStart(block, blockCount());
-        int width = evenBlockStart(block + 1, blockCount()) - c0;
+        int c1 = evenBlockStart(block + 1, blockCount());
+        if (batch >= MIN_PANEL_BATCH) {
+            float[] row = new float[batch];
+            for (int j = c0; j < c1; j += PANEL) {
+                panel(xt, batch, y, j, Math.min(PANEL, c1 - j), row);
+            }
+        } else if (batch == 1) {
+            multiplyOne(xt, y, c0, c1 - c0);
+        } else {
+            alongColumns(xt, batch, y, c0, c1 - c0);
+        }
+    }
+
+    /**
+     * Columns j0 .. j0 + width - 1 for a whole batch: each column's sums are an array over the batch, and
+     * each weight adds its row of the interleaved batch (copied to {@code row}) into them. Zero weights (a
+     * pruned layer stored dense) are skipped.
+     */
+    private void panel(float[] xt, int batch, float[] y, int j0, int width, float[] row) {
+        float[][] acc = new float[width][batch];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(xt, i * batch, row, 0, batch);
+            int wi = i * cols + j0;
+            int k = 0;
+            for (; k + 4 <= width; k += 4) {
+                float w0 = w[wi + k];
+                float w1 = w[wi + k + 1];
+                float w2 = w[wi + k + 2];
+                float w3 = w[wi + k + 3];
+                if (w0 != 0f || w1 != 0f || w2 != 0f || w3 != 0f) {
+                    axpy4(acc[k], acc[k + 1], acc[k + 2], acc[k + 3], w0, w1, w2, w3, row, batch);
+                }
+            }
+            for (; k < width; k++) {
+                float wv = w[wi + k];
+                if (wv != 0f) {
+                    axpy(acc[k], wv, row, batch);
+                }
+            }
+        }
+        for (int k = 0; k < width; k++) {
+            float[] a = acc[k];
+            for (int b = 0; b < batch; b++) {
+                y[b * cols + j0 + k] = a[b];
+            }
+        }
+    }
+
+    /** acc[0 .. len) += v * x[0 .. len). */
+    private static void axpy(float[] acc, float v, float[] x, int len) {
+        for (int t = 0; t < len; t++) {
+            acc[t] += v * x[t];
+        }
+    }
+
+    /** a_k[0 .. len) += v_k * x[0 .. len) for four sums at once: x is read once for all four. */
+    private static void axpy4(float[] a0, float[] a1, float[] a2, float[] a3, float v0, float v1, float v2, float v3,
+                              float[] x, int len) {
+        for (int t = 0; t < len; t++) {
+            float xv = x[t];
+            a0[t] += v0 * xv;
+            a1[t] += v1 * xv;
+            a2[t] += v2 * xv;
+            a3[t] += v3 * xv;
+        }
+    }
+
+    /** One vector: the sum of the block's row slices (each copied once) scaled by x; zero inputs skipped. */
+    private void multiplyOne(float[] x, float[] y, int c0, int width) {
+        float[] acc = new float[width];
+        float[] slice = new float[width];
+        for (int i = 0; i < rows; i++) {
+            float xi = x[i];
+            if (xi != 0f) {
+                System.arraycopy(w, i * cols + c0, slice, 0, width);
+                axpy(acc, xi, slice, width);
+            }
+        }
+        System.arraycopy(acc, 0, y, c0, width);
+    }
+
+    /** A small batch, four vectors at a time: each row slice of W is copied once and added into four sums. */
+    private void alongColumns(float[] xt, int batch, float[] y, int c0, int width) {
         float[] a0 = new float[width];
         float[] a1 = new float[width];
         float[] a2 = new float[width];
         float[] a3 = new float[width];
         float[] slice = new float[width];
-        // Four vectors at a time: each row slice of W is copied once and added into four accumulator rows,
-        // all indexed from 0 in arrays of their own, which is the loop shape the JIT vectorises; rows whose
-        // four inputs are all zero (after a ReLU, say) are skipped.
+        // Rows whose four inputs are all zero (after a ReLU, say) are skipped.
         for (int b = 0; b < batch; b += 4) {
             int n = Math.min(4, batch - b);
             Arrays.fill(a0, 0f);
