@@ -58,7 +58,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "OUT", description = "write one CSV line per layer and the total (atomic)")
     Path csv;
 
-    /** One weighted layer of both models: bytes, float32 bytes and the median time of a product with a batch. */
+    /** One weighted layer of both models: bytes, float32 bytes and the time of a product with a batch ({@link Timer}). */
     private record LayerPair(String node, String kind, String shape, String baseFormat, String format, long baseBytes,
                              long bytes, long denseBytes, long baseNanos, long nanos) {
         double occupancy() {
@@ -144,11 +144,12 @@ final class CompareCommand implements Callable<Integer> {
         return classification ? String.format("%.2f%%", 100 * v) : String.format("%.4f", v);
     }
 
-    /** The median time of running the whole model on one batch (every input, in the graph's order). */
+    /** The time ({@link Timer}) of running the whole model on one batch (every input, in the graph's order). */
     private long batchNanos(Graph g, List<Tensor> inputs) {
         Map<String, Tensor> named = RuntimeEvaluation.named(g, inputs);
         try (GraphRunner runner = new GraphRunner(g, threads)) {
-            return Timer.median(() -> runner.run(named), REPEAT);
+            Runnable run = () -> runner.run(named);
+            return threads == 1 ? Timer.cpu(run, REPEAT) : Timer.wall(run, REPEAT);
         }
     }
 
@@ -173,8 +174,8 @@ final class CompareCommand implements Callable<Integer> {
             float[] y = new float[batch * ma.cols()];
             out.add(new LayerPair(b.get(k).name(), b.get(k).layer().kind(), ma.rows() + "x" + ma.cols(),
                     ma.format().name(), mb.format().name(), ma.size().totalBytes(), mb.size().totalBytes(),
-                    4L * ma.rows() * ma.cols(), Timer.median(() -> ma.multiply(x, batch, y), REPEAT),
-                    Timer.median(() -> mb.multiply(x, batch, y), REPEAT)));
+                    4L * ma.rows() * ma.cols(), Timer.cpu(() -> ma.multiply(x, batch, y), REPEAT),
+                    Timer.cpu(() -> mb.multiply(x, batch, y), REPEAT)));
         }
         return out;
     }
