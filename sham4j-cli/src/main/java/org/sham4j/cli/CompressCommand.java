@@ -87,6 +87,11 @@ final class CompressCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE})")
     String format;
 
+    @Option(names = "--prefer", defaultValue = "size", paramLabel = "size|speed|balanced",
+            description = "what --format auto picks per layer: the smallest format, the fastest product (estimated), "
+                    + "or the smallest within 2x of the fastest (default ${DEFAULT-VALUE})")
+    String prefer;
+
     @Option(names = "--finetune-epochs", defaultValue = "2", paramLabel = "E",
             description = "epochs of retraining after each pruning round and of shared-value training (default "
                     + "${DEFAULT-VALUE}; 0 for none)")
@@ -130,6 +135,7 @@ final class CompressCommand implements Callable<Integer> {
         }
         QuantizerSpec spec = quantize == null ? null : QuantizerSpec.parse(quantize);
         MatrixFormat forced = format.trim().equalsIgnoreCase("auto") ? null : Formats.byName(format);
+        Encoding.Preference.parse(prefer);
         Graph graph = Models.load(model);
         Dataset dataset = DataSpec.open(data);
         Evaluation.checkInputs(graph, dataset.train());
@@ -163,10 +169,14 @@ final class CompressCommand implements Callable<Integer> {
             graph = fineTune(shared.apply(graph), WeightConstraints.shared(shared), dataset, options,
                     "shared-value training", stages);
         }
-        Graph encoded = Encoding.encode(graph, selected, forced);
+        Encoding.Result result = Encoding.encode(graph, selected, forced, Encoding.Preference.parse(prefer));
+        Graph encoded = result.graph();
+        for (Encoding.Choice c : result.choices()) {
+            stage("encode " + c.node() + ": " + c.reason());
+        }
         ModelFile.save(out, encoded);
         long fileBytes = Files.size(out);
-        stage(String.format("encode: %s -> %s (%d bytes)", forced == null ? "smallest format per layer"
+        stage(String.format("encode: %s -> %s (%d bytes)", forced == null ? "format per layer by " + prefer
                 : forced.name(), out, fileBytes));
         Evaluation score = RuntimeEvaluation.score(encoded, dataset.test(), dataset.isClassification(), 256, 1);
         double seconds = (System.nanoTime() - start) / 1e9;
