@@ -3,7 +3,7 @@ package org.sham4j.cli.bench;
 import java.util.Map;
 
 /**
- * What {@code sham bench} measures for one (matrix, format) pair. Times are in nanoseconds ({@link Timer}; null
+ * What {@code sham bench} measures for one (matrix, format) pair. Times are in nanoseconds ({@link org.sham4j.compress.Timer}; null
  * when timing was skipped); the threaded times are those on {@code threads} threads.
  */
 public record BenchRecord(

@@ -1,6 +1,7 @@
 package org.sham4j.cli.bench;
 
 import java.util.Arrays;
+import org.sham4j.compress.Timer;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.ProductExecutor;
 
