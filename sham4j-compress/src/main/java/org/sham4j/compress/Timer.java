@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
 /**
  * Time of a task in its steady state. Warm-up runs until the JIT has stopped compiling and the task's speed has
  * settled, so that no sample times interpreted code or shares the core with a compiler thread; each sample then
- * times enough back-to-back runs to last 0.1 ms, samples are taken for 0.2 s at least, and the fastest sample's
+ * times enough back-to-back runs to last 20 µs, samples are taken for 0.3 s at least, and the fastest sample's
  * time per run is returned: on a shared machine other processes only ever add time (they take the core and
  * evict the caches), so the fastest sample is the one closest to the task's own cost. {@link #cpuMedian} reads the calling thread's CPU time instead of the wall clock:
  * for a task that runs on the calling thread only, it leaves out the time other processes take the core.
@@ -20,9 +20,9 @@ public final class Timer {
     /** A warm-up round lasts this long at least. */
     private static final long ROUND_NANOS = 50_000_000L;
     /** Time a sample aims at: runs shorter than this are repeated within one sample. */
-    private static final long SAMPLE_NANOS = 100_000L;
+    private static final long SAMPLE_NANOS = 20_000L;
     /** Samples are taken for this long at least. */
-    private static final long MIN_MEASURE_NANOS = 200_000_000L;
+    private static final long MIN_MEASURE_NANOS = 300_000_000L;
 
     private Timer() {
     }

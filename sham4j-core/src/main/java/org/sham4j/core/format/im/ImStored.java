@@ -17,12 +17,15 @@ final class ImStored extends ColumnBlockedMatrix {
     private final float[] codebook;
     private final int width;
     private final long[] words;
+    /** Whether batch products skip zero entries: only when at most a quarter of the entries are non-zero. */
+    private final boolean skipZeros;
 
     ImStored(int rows, int cols, float[] codebook, int width, long[] words) {
         super(rows, cols);
         this.codebook = codebook;
         this.width = width;
         this.words = words;
+        this.skipZeros = nonZeros() <= (long) rows * cols / 4;
     }
 
     static ImStored build(SparseMatrix m, ValueAlphabet alphabet) {
@@ -124,7 +127,7 @@ final class ImStored extends ColumnBlockedMatrix {
             long pos = (long) j * n * w;
             for (int i = 0; i < n; i++, pos += w) {
                 float v = codebook[(int) (Bits.peek(words, pos) >>> shift)];
-                if (v != 0f) {
+                if (v != 0f || !skipZeros) {
                     addScaledRow(acc, v, xt, i, batch);
                 }
             }
