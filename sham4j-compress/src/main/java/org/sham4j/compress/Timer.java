@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * for a task that runs on the calling thread only, it leaves out the time other processes take the core.
  */
 public final class Timer {
-    /** Shortest and longest warm-up. */
+    /** Shortest warm-up by default, and longest unless a longer shortest one is asked for. */
     private static final long MIN_WARMUP_NANOS = 200_000_000L;
     private static final long MAX_WARMUP_NANOS = 5_000_000_000L;
     /** A warm-up round lasts this long at least. */
@@ -29,7 +29,12 @@ public final class Timer {
 
     /** Wall time of {@code task} in nanoseconds: the fastest of at least {@code repeat} samples after warm-up. */
     public static long wall(Runnable task, int repeat) {
-        return measure(task, repeat, System::nanoTime);
+        return wall(task, repeat, MIN_WARMUP_NANOS);
+    }
+
+    /** {@link #wall(Runnable, int)} with a warm-up of at least {@code minWarmupNanos}. */
+    public static long wall(Runnable task, int repeat, long minWarmupNanos) {
+        return measure(task, repeat, minWarmupNanos, System::nanoTime);
     }
 
     /**
@@ -38,21 +43,26 @@ public final class Timer {
      * wall clock where the JVM cannot read thread CPU time.
      */
     public static long cpu(Runnable task, int repeat) {
+        return cpu(task, repeat, MIN_WARMUP_NANOS);
+    }
+
+    /** {@link #cpu(Runnable, int)} with a warm-up of at least {@code minWarmupNanos}. */
+    public static long cpu(Runnable task, int repeat, long minWarmupNanos) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         if (!mx.isCurrentThreadCpuTimeSupported()) {
-            return wall(task, repeat);
+            return wall(task, repeat, minWarmupNanos);
         }
         if (!mx.isThreadCpuTimeEnabled()) {
             mx.setThreadCpuTimeEnabled(true);
         }
-        return measure(task, repeat, mx::getCurrentThreadCpuTime);
+        return measure(task, repeat, minWarmupNanos, mx::getCurrentThreadCpuTime);
     }
 
-    private static long measure(Runnable task, int repeat, LongSupplier clock) {
+    private static long measure(Runnable task, int repeat, long minWarmupNanos, LongSupplier clock) {
         if (repeat < 1) {
             throw new IllegalArgumentException("repeat must be at least 1, got " + repeat);
         }
-        long perRun = warmUp(task);
+        long perRun = warmUp(task, minWarmupNanos);
         int inner = (int) Math.max(1, Math.min(1_000_000, SAMPLE_NANOS / Math.max(1, perRun)));
         long best = Long.MAX_VALUE;
         long start = System.nanoTime();
@@ -72,7 +82,7 @@ public final class Timer {
      * time of one run in the last round. The second condition catches code that runs interpreted while the JIT
      * waits to recompile it after a deoptimisation.
      */
-    private static long warmUp(Runnable task) {
+    private static long warmUp(Runnable task, long minWarmupNanos) {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean monitored = jit != null && jit.isCompilationTimeMonitoringSupported();
         long start = System.nanoTime();
@@ -91,7 +101,7 @@ public final class Timer {
             best = Math.min(best, perRun);
             boolean quiet = !monitored || jit.getTotalCompilationTime() == compiled;
             steady = quiet && perRun <= best + best / 10 ? steady + 1 : 0;
-            if (now - start >= MAX_WARMUP_NANOS || (now - start >= MIN_WARMUP_NANOS && steady >= 2)) {
+            if (now - start >= Math.max(MAX_WARMUP_NANOS, minWarmupNanos) || (now - start >= minWarmupNanos && steady >= 2)) {
                 return perRun;
             }
         }

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import java.util.Arrays;
 import java.util.List;
@@ -80,7 +79,7 @@ final class NodeOps {
         } else if (layer instanceof BatchNorm bn) {
             return batchNorm(bn, x);
         } else if (layer instanceof org.sham4j.model.graph.Dropout d) {
-            return training && d.rate() > 0 ? Dropout.dropout(x, d.rate(), true).singletonOrThrow() : x;
+            return training && d.rate() > 0 ? DropoutMasks.apply(x, d.rate()) : x;
         } else if (layer instanceof Activation a) {
             return switch (a.function()) {
                 case RELU -> ai.djl.nn.Activation.relu(x);

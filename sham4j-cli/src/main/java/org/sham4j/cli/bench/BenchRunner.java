@@ -3,6 +3,8 @@ package org.sham4j.cli.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import org.sham4j.core.energy.EnergyCosts;
+import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.InformationLimit;
 import org.sham4j.core.format.MatrixFormat;
@@ -12,7 +14,7 @@ import org.sham4j.core.matrix.SparseMatrix;
 
 /**
  * Encodes one matrix in each format and measures size, build time, product times and product error
- * against a double-precision reference.
+ * against a double-precision reference, and estimates the energy of one product.
  */
 public final class BenchRunner {
     private final int threads;
@@ -104,9 +106,11 @@ public final class BenchRunner {
         Long bat = t == null ? null : t.batch();
         Long vecT = t == null ? null : t.vectorThreaded();
         Long batT = t == null ? null : t.batchThreaded();
+        OperationCounts counts = c.productCounts();
         return new BenchRecord(f.name(), n, cols, m.nnz(), f.distinct(), format.name(), bytes, parts,
                 c.upperBoundBits().orElse(Double.NaN), f.informationLimitBits(), buildNanos, batch, threads,
-                vec, bat, vecT, batT, err, f.preparation());
+                vec, bat, vecT, batT, err, EnergyCosts.HOROWITZ_45NM.picojoules(counts),
+                EnergyCosts.HOROWITZ_45NM.breakdown(counts), f.preparation());
     }
 
     private static double maxAbsError(float[] y, double[] ref, int batch, int cols) {
