@@ -53,7 +53,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (batch < 1 || threads < 1) {
-            throw new IllegalArgumentException("--batch and --threads must be positive");
+            throw new UsageException("--batch and --threads must be positive");
         }
         Comparison.Settings settings = new Comparison.Settings(batch, threads, Comparison.Settings.DEFAULT.repeat(),
                 Comparison.Settings.DEFAULT.warmupSeconds());
@@ -86,15 +86,9 @@ final class CompareCommand implements Callable<Integer> {
                 + "do not add up to it. Medians of %d runs. Energy: nJ per sample of the weighted layers' products "
                 + "(and embedding lookups) by the 45 nm model, nothing else.%n", c.batch(), c.batch(),
                 settings.repeat());
+        System.out.println();
+        System.out.print(SideBySide.of(c, null));
         double difference = c.difference();
-        System.out.printf("%s %s: original %s, compressed %s, difference %+.4f%s; weights %d -> %d bytes (%.1fx), "
-                + "batch of %d in %.2f -> %.2f ms (%d thread(s)), energy per sample %.1f -> %.1f nJ (%.3fx)%n",
-                dataset.name(), c.metric(),
-                format(c.baseline(), classification), format(c.score(), classification),
-                classification ? 100 * difference : difference, classification ? " points" : "",
-                c.originalBytes(), c.bytes(), (double) c.denseBytes() / c.bytes(), c.batch(),
-                c.originalNanos() / 1e6, c.compressedNanos() / 1e6, threads, c.originalPicojoules() / 1e3,
-                c.compressedPicojoules() / 1e3, c.energyRatio());
         if (json != null) {
             Json.Arr arr = Json.array();
             for (Comparison.LayerPair l : c.layers()) {
@@ -140,9 +134,5 @@ final class CompareCommand implements Callable<Integer> {
 
     private static String shape(Comparison.LayerPair l) {
         return l.rows() + "x" + l.cols();
-    }
-
-    private static String format(double v, boolean classification) {
-        return classification ? String.format("%.2f%%", 100 * v) : String.format("%.4f", v);
     }
 }

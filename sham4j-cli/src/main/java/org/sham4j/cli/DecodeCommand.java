@@ -32,7 +32,7 @@ final class DecodeCommand implements Callable<Integer> {
         } else if (name.endsWith(".npy")) {
             NpyWriter.write(out, c.toDense());
         } else {
-            throw new IllegalArgumentException("--out " + out + ": name must end in .npy, .mtx or .mtx.gz");
+            throw new UsageException("--out " + out + ": name must end in .npy, .mtx or .mtx.gz");
         }
         System.out.printf("%s: %s %dx%d -> %s%n", input, c.format().name(), c.rows(), c.cols(), out);
         return 0;

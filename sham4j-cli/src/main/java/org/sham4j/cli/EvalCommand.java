@@ -74,7 +74,7 @@ final class EvalCommand implements Callable<Integer> {
                     yield evaluate(graph, dataset, djl::predict);
                 }
             }
-            default -> throw new IllegalArgumentException("unknown engine '" + engine + "', expected java or djl");
+            default -> throw new UsageException("unknown engine '" + engine + "', expected java or djl");
         };
         Json.Obj report = Json.object();
         if (dataset.isClassification()) {
@@ -104,7 +104,7 @@ final class EvalCommand implements Callable<Integer> {
             try {
                 l = Preprocessing.Layout.valueOf(layout.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException("unknown layout '" + layout + "', expected NCHW, NHWC or FLAT");
+                throw new UsageException("unknown layout '" + layout + "', expected NCHW, NHWC or FLAT");
             }
         }
         return g.withPreprocessing(new Preprocessing(scale != null ? scale : p.scale(), mean != null ? mean : p.mean(),

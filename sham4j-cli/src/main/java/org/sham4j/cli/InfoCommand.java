@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sham4j.cli.report.Json;
 import org.sham4j.cli.report.Table;
+import org.sham4j.cli.report.Text;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.ShmFile;
 import org.sham4j.core.format.SizeBreakdown;
@@ -80,8 +81,8 @@ final class InfoCommand implements Callable<Integer> {
                     .put("occupancy", sizes.psi()).put("layers", layers));
             return 0;
         }
-        System.out.printf("file     %s%ninputs   %s%noutputs  %s%nnodes    %d%n", input, g.inputs(), g.outputs(),
-                g.nodes().size());
+        System.out.printf("file     %s%ninputs   %s%noutputs  %s%nnodes    %d%n", Text.printable(input.toString()),
+                Text.printable(g.inputs().toString()), Text.printable(g.outputs().toString()), g.nodes().size());
         Table t = new Table("layer", "op", "format", "shape", "non-zeros", "k", "bytes", "float32 bytes", "psi");
         for (LayerReport r : report) {
             WeightSizes.Layer l = r.size();

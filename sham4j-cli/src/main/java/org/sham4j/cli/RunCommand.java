@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sham4j.cli.report.Text;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.InputSpec;
@@ -52,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
         List<TestVectors> sets = TestVectors.find(inputs);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1");
+            throw new UsageException("--threads must be at least 1");
         }
         List<String> failures = new ArrayList<>();
         try (GraphRunner runner = new GraphRunner(graph, t)) {
@@ -62,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
                 int i = 0;
                 for (Map.Entry<String, Tensor> e : outputs.entrySet()) {
                     Tensor y = e.getValue();
-                    String line = prefix + "output " + i + " '" + e.getKey() + "' " + shape(y);
+                    String line = prefix + "output " + i + " '" + Text.printable(e.getKey()) + "' " + shape(y);
                     if (out != null) {
                         line += " -> " + set.write(out, i, e.getKey(), y);
                     }
@@ -74,13 +75,13 @@ final class RunCommand implements Callable<Integer> {
                                     + " relative");
                         }
                     }
-                    System.out.println(line);
+                    System.out.println(Text.printable(line));
                     i++;
                 }
             }
         }
         if (!failures.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", failures) + " (tolerance " + tolerance + ")");
+            throw new CheckFailedException(String.join("; ", failures) + " (tolerance " + tolerance + ")");
         }
         return 0;
     }

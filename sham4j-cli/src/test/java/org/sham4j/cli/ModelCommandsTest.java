@@ -72,8 +72,8 @@ class ModelCommandsTest {
         assertEquals(3, r.out().lines().filter(l -> l.contains("relative")).count(), r.out());
         CliRun strict = CliRun.of("run", mnist().resolve("mnist-8.onnx").toString(), "--inputs",
                 mnist().resolve("test_data_set_0").toString(), "--tolerance", "1e-12");
-        assertEquals(1, strict.exit());
-        assertTrue(strict.err().startsWith("sham run: error: output 0 differs by"), strict.err());
+        assertEquals(4, strict.exit());
+        assertTrue(strict.err().startsWith("sham run: check failed: output 0 differs by"), strict.err());
         assertEquals(1, strict.err().lines().count());
     }
 

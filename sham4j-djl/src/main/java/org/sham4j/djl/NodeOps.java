@@ -21,78 +21,143 @@ import org.sham4j.model.graph.Embedding;
 import org.sham4j.model.graph.Flatten;
 import org.sham4j.model.graph.GlobalPool;
 import org.sham4j.model.graph.Layer;
+import org.sham4j.model.graph.LayerVisitor;
 import org.sham4j.model.graph.PoolKind;
 import org.sham4j.model.graph.Reshape;
 import org.sham4j.model.graph.Softmax;
 import org.sham4j.model.graph.Transpose;
 
 /** Each graph layer as DJL operations on NDArrays (channels-first, as the graph's tensors are). */
-final class NodeOps {
-    private NodeOps() {
+final class NodeOps implements LayerVisitor<NDArray> {
+    private final List<NDArray> in;
+    private final NDArray x;
+    private final NDArray w;
+    private final NDArray b;
+    private final boolean training;
+
+    private NodeOps(List<NDArray> in, NDArray w, NDArray b, boolean training) {
+        this.in = in;
+        this.x = in.get(0);
+        this.w = w;
+        this.b = b;
+        this.training = training;
     }
 
     /** The layer's output; {@code w} and {@code b} are its weight and bias arrays, null where it has none. */
     static NDArray apply(Layer layer, List<NDArray> in, NDArray w, NDArray b, boolean training) {
-        NDArray x = in.get(0);
-        if (layer instanceof Dense) {
-            NDArray y = x.matMul(w);
-            return b == null ? y : y.add(b);
-        } else if (layer instanceof Conv c) {
-            return conv(c, x, w, b);
-        } else if (layer instanceof org.sham4j.model.graph.Pool p) {
-            return pool(p, x);
-        } else if (layer instanceof GlobalPool g) {
-            Shape s = x.getShape();
-            NDArray flat = x.reshape(s.get(0), s.get(1), -1);
-            NDArray y = g.poolKind() == PoolKind.MAX ? flat.max(new int[] {2}) : flat.mean(new int[] {2});
-            if (!g.keepDims()) {
-                return y;
-            }
-            long[] kept = new long[s.dimension()];
-            Arrays.fill(kept, 1);
-            kept[0] = s.get(0);
-            kept[1] = s.get(1);
-            return y.reshape(kept);
-        } else if (layer instanceof Flatten f) {
-            Shape s = x.getShape();
-            int axis = f.axis() < 0 ? f.axis() + s.dimension() : f.axis();
-            return x.reshape(s.slice(0, axis).size(), s.slice(axis).size());
-        } else if (layer instanceof Reshape r) {
-            long[] shape = new long[r.shape().length];
-            for (int k = 0; k < shape.length; k++) {
-                shape[k] = r.shape()[k] == 0 ? x.getShape().get(k) : r.shape()[k];
-            }
-            return x.reshape(shape);
-        } else if (layer instanceof Transpose t) {
-            return x.transpose(t.perm());
-        } else if (layer instanceof Embedding) {
-            return ai.djl.nn.core.Embedding.embedding(x.toType(DataType.INT64, false), w, SparseFormat.DENSE)
-                    .singletonOrThrow();
-        } else if (layer instanceof Concat c) {
-            return NDArrays.concat(new NDList(in), c.axis() < 0 ? c.axis() + x.getShape().dimension() : c.axis());
-        } else if (layer instanceof Add) {
-            NDArray sum = x;
-            for (int k = 1; k < in.size(); k++) {
-                sum = sum.add(in.get(k));
-            }
-            return sum;
-        } else if (layer instanceof BatchNorm bn) {
-            return batchNorm(bn, x);
-        } else if (layer instanceof org.sham4j.model.graph.Dropout d) {
-            return training && d.rate() > 0 ? DropoutMasks.apply(x, d.rate()) : x;
-        } else if (layer instanceof Activation a) {
-            return switch (a.function()) {
-                case RELU -> ai.djl.nn.Activation.relu(x);
-                case TANH -> ai.djl.nn.Activation.tanh(x);
-                case SIGMOID -> ai.djl.nn.Activation.sigmoid(x);
-            };
-        } else if (layer instanceof Softmax s) {
-            return x.softmax(s.axis());
-        }
-        throw new IllegalArgumentException("no DJL operation for " + layer.kind());
+        return layer.accept(new NodeOps(in, w, b, training));
     }
 
-    private static NDArray conv(Conv c, NDArray x, NDArray w, NDArray b) {
+    @Override
+    public NDArray dense(Dense layer) {
+        NDArray y = x.matMul(w);
+        return b == null ? y : y.add(b);
+    }
+
+    @Override
+    public NDArray conv(Conv layer) {
+        return conv(layer, x, w, b);
+    }
+
+    @Override
+    public NDArray pool(org.sham4j.model.graph.Pool layer) {
+        return pool(layer, x);
+    }
+
+    @Override
+    public NDArray globalPool(GlobalPool layer) {
+        Shape s = x.getShape();
+        NDArray flat = x.reshape(s.get(0), s.get(1), -1);
+        NDArray y = layer.poolKind() == PoolKind.MAX ? flat.max(new int[] {2}) : flat.mean(new int[] {2});
+        if (!layer.keepDims()) {
+            return y;
+        }
+        long[] kept = new long[s.dimension()];
+        Arrays.fill(kept, 1);
+        kept[0] = s.get(0);
+        kept[1] = s.get(1);
+        return y.reshape(kept);
+    }
+
+    @Override
+    public NDArray flatten(Flatten layer) {
+        Shape s = x.getShape();
+        int axis = layer.axis() < 0 ? layer.axis() + s.dimension() : layer.axis();
+        return x.reshape(s.slice(0, axis).size(), s.slice(axis).size());
+    }
+
+    @Override
+    public NDArray reshape(Reshape layer) {
+        long[] shape = new long[layer.shape().length];
+        for (int k = 0; k < shape.length; k++) {
+            shape[k] = layer.shape()[k] == 0 ? x.getShape().get(k) : layer.shape()[k];
+        }
+        return x.reshape(shape);
+    }
+
+    @Override
+    public NDArray transpose(Transpose layer) {
+        return x.transpose(layer.perm());
+    }
+
+    @Override
+    public NDArray embedding(Embedding layer) {
+        return ai.djl.nn.core.Embedding.embedding(x.toType(DataType.INT64, false), w, SparseFormat.DENSE)
+                .singletonOrThrow();
+    }
+
+    @Override
+    public NDArray concat(Concat layer) {
+        int axis = layer.axis() < 0 ? layer.axis() + x.getShape().dimension() : layer.axis();
+        return NDArrays.concat(new NDList(in), axis);
+    }
+
+    @Override
+    public NDArray add(Add layer) {
+        NDArray sum = x;
+        for (int k = 1; k < in.size(); k++) {
+            sum = sum.add(in.get(k));
+        }
+        return sum;
+    }
+
+    @Override
+    public NDArray batchNorm(BatchNorm layer) {
+        return batchNorm(layer, x);
+    }
+
+    @Override
+    public NDArray dropout(org.sham4j.model.graph.Dropout layer) {
+        return training && layer.rate() > 0 ? DropoutMasks.apply(x, layer.rate()) : x;
+    }
+
+    @Override
+    public NDArray activation(Activation layer) {
+        return switch (layer.function()) {
+            case RELU -> ai.djl.nn.Activation.relu(x);
+            case TANH -> ai.djl.nn.Activation.tanh(x);
+            case SIGMOID -> ai.djl.nn.Activation.sigmoid(x);
+        };
+    }
+
+    @Override
+    public NDArray softmax(Softmax layer) {
+        return x.softmax(layer.axis());
+    }
+
+    /** PyTorch's (out, in / groups, kernel...) kernel of the layer's im2col matrix, its transpose. */
+    private static NDArray kernel(Conv c, NDArray w) {
+        long[] shape = new long[2 + c.dims()];
+        shape[0] = c.outChannels();
+        shape[1] = c.inChannels() / c.groups();
+        for (int d = 0; d < c.dims(); d++) {
+            shape[2 + d] = c.kernel()[d];
+        }
+        return w.transpose().reshape(shape);
+    }
+
+    private static NDArray conv(Conv c, NDArray x, NDArray matrix, NDArray b) {
+        NDArray w = kernel(c, matrix);
         int dims = c.dims();
         NDArray input = x;
         long[] pad = new long[dims];

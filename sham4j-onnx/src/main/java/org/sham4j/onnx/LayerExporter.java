@@ -20,12 +20,13 @@ import org.sham4j.model.graph.Dropout;
 import org.sham4j.model.graph.Embedding;
 import org.sham4j.model.graph.Flatten;
 import org.sham4j.model.graph.GlobalPool;
-import org.sham4j.model.graph.Layer;
+import org.sham4j.model.graph.LayerVisitor;
 import org.sham4j.model.graph.Node;
 import org.sham4j.model.graph.Pool;
 import org.sham4j.model.graph.PoolKind;
 import org.sham4j.model.graph.Reshape;
 import org.sham4j.model.graph.Softmax;
+import org.sham4j.model.graph.TensorShape;
 import org.sham4j.model.graph.Transpose;
 
 /**
@@ -38,76 +39,142 @@ import org.sham4j.model.graph.Transpose;
 final class LayerExporter {
     private final ExportContext out;
     private final Set<String> integerInputs;
-    private final Map<String, Integer> ranks;
+    private final Map<String, TensorShape> shapes;
 
     /**
      * @param integerInputs model inputs declared int64 (read only by Embeddings)
-     * @param ranks         the rank of every tensor
+     * @param shapes        the shape of every tensor
      */
-    LayerExporter(ExportContext out, Set<String> integerInputs, Map<String, Integer> ranks) {
+    LayerExporter(ExportContext out, Set<String> integerInputs, Map<String, TensorShape> shapes) {
         this.out = out;
         this.integerInputs = integerInputs;
-        this.ranks = ranks;
+        this.shapes = shapes;
     }
 
     void export(Node node) {
-        String name = node.name();
-        String x = node.inputs().get(0);
-        String y = node.output();
-        Layer layer = node.layer();
-        if (layer instanceof Dense d) {
+        node.layer().accept(new NodeWriter(node));
+    }
+
+    /** Writes one node: each visit adds its ONNX nodes and initializers. */
+    private final class NodeWriter implements LayerVisitor<Void> {
+        private final Node node;
+        private final String name;
+        private final String x;
+        private final String y;
+
+        NodeWriter(Node node) {
+            this.node = node;
+            this.name = node.name();
+            this.x = node.inputs().get(0);
+            this.y = node.output();
+        }
+
+        @Override
+        public Void dense(Dense d) {
             List<String> in = new ArrayList<>(List.of(x, matrix(name + "/weight", d.weights())));
             if (d.bias() != null) {
                 in.add(out.floats(name + "/bias", new int[] {d.bias().length}, d.bias()));
             }
             out.node("Gemm", name, in, y);
-        } else if (layer instanceof Conv c) {
-            conv(node, c);
-        } else if (layer instanceof Pool p) {
-            pool(node, p);
-        } else if (layer instanceof GlobalPool g) {
+            return null;
+        }
+
+        @Override
+        public Void conv(Conv c) {
+            LayerExporter.this.conv(node, c);
+            return null;
+        }
+
+        @Override
+        public Void pool(Pool p) {
+            LayerExporter.this.pool(node, p);
+            return null;
+        }
+
+        @Override
+        public Void globalPool(GlobalPool g) {
             if (g.keepDims()) {
                 out.node(g.poolKind() == PoolKind.MAX ? "GlobalMaxPool" : "GlobalAveragePool", name, List.of(x), y);
             } else {
-                long[] axes = java.util.stream.LongStream.range(2, ranks.get(x)).toArray();
+                long[] axes = java.util.stream.LongStream.range(2, shapes.get(x).rank()).toArray();
                 String a = out.longs(name + "/axes", new int[] {axes.length}, axes);
                 out.node(g.poolKind() == PoolKind.MAX ? "ReduceMax" : "ReduceMean", name, List.of(x, a), y,
                         integer("keepdims", 0));
             }
-        } else if (layer instanceof Flatten f) {
+            return null;
+        }
+
+        @Override
+        public Void flatten(Flatten f) {
             out.node("Flatten", name, List.of(x), y, integer("axis", f.axis()));
-        } else if (layer instanceof Reshape r) {
+            return null;
+        }
+
+        @Override
+        public Void reshape(Reshape r) {
             long[] shape = java.util.Arrays.stream(r.shape()).asLongStream().toArray();
             out.node("Reshape", name, List.of(x, out.longs(name + "/shape", new int[] {shape.length}, shape)), y);
-        } else if (layer instanceof Transpose t) {
+            return null;
+        }
+
+        @Override
+        public Void transpose(Transpose t) {
             out.node("Transpose", name, List.of(x), y, ints("perm", t.perm()));
-        } else if (layer instanceof Embedding e) {
+            return null;
+        }
+
+        @Override
+        public Void embedding(Embedding e) {
             String table = out.floats(name + "/table", new int[] {e.table().rows(), e.table().cols()},
                     e.table().data());
             String indices = x;
             if (!integerInputs.contains(x)) {
                 indices = out.fresh(x + "/int64");
-                out.node("Cast", name + "/indices", List.of(x), indices, integer("to", TensorProto.DataType.INT64_VALUE));
+                out.node("Cast", name + "/indices", List.of(x), indices,
+                        integer("to", TensorProto.DataType.INT64_VALUE));
             }
             out.node("Gather", name, List.of(table, indices), y, integer("axis", 0));
-        } else if (layer instanceof Concat c) {
+            return null;
+        }
+
+        @Override
+        public Void concat(Concat c) {
             out.node("Concat", name, node.inputs(), y, integer("axis", c.axis()));
-        } else if (layer instanceof Add) {
+            return null;
+        }
+
+        @Override
+        public Void add(Add a) {
             out.node(node.inputs().size() == 2 ? "Add" : "Sum", name, node.inputs(), y);
-        } else if (layer instanceof BatchNorm b) {
+            return null;
+        }
+
+        @Override
+        public Void batchNorm(BatchNorm b) {
             int[] c = {b.scale().length};
             out.node("BatchNormalization", name, List.of(x, out.floats(name + "/scale", c, b.scale()),
                     out.floats(name + "/bias", c, b.bias()), out.floats(name + "/mean", c, b.mean()),
                     out.floats(name + "/variance", c, b.variance())), y, real("epsilon", b.epsilon()));
-        } else if (layer instanceof Dropout d) {
+            return null;
+        }
+
+        @Override
+        public Void dropout(Dropout d) {
             String ratio = out.floats(name + "/ratio", new int[0], new float[] {d.rate()});
             out.node("Dropout", name, List.of(x, ratio), y);
-        } else if (layer instanceof Activation a) {
+            return null;
+        }
+
+        @Override
+        public Void activation(Activation a) {
             out.node(a.kind(), name, List.of(x), y);
-        } else if (layer instanceof Softmax s) {
+            return null;
+        }
+
+        @Override
+        public Void softmax(Softmax s) {
             out.node("Softmax", name, List.of(x), y, integer("axis", s.axis()));
-        } else {
-            throw new IllegalStateException("no ONNX form for " + layer.kind());
+            return null;
         }
     }
 

@@ -11,23 +11,14 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.sham4j.core.io.AtomicFiles;
-import org.sham4j.model.graph.Conv;
-import org.sham4j.model.graph.Dense;
 import org.sham4j.model.graph.Embedding;
-import org.sham4j.model.graph.Flatten;
-import org.sham4j.model.graph.GlobalPool;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.InputSpec;
-import org.sham4j.model.graph.Layer;
 import org.sham4j.model.graph.Node;
-import org.sham4j.model.graph.Reshape;
-import org.sham4j.model.graph.Transpose;
 
 /**
  * Writes a {@link Graph} as an ONNX model of opset 19 with float32 weights (decoded from whatever format
@@ -70,7 +61,7 @@ public final class OnnxExporter {
             g.addInput(ValueInfoProto.newBuilder().setName(in.name()).setType(TypeProto.newBuilder()
                     .setTensorType(TypeProto.Tensor.newBuilder().setElemType(type).setShape(shape))));
         }
-        LayerExporter layers = new LayerExporter(new ExportContext(g, names), integerInputs, ranks(graph));
+        LayerExporter layers = new LayerExporter(new ExportContext(g, names), integerInputs, graph.shapes());
         graph.nodes().forEach(layers::export);
         for (String out : graph.outputs()) {
             g.addOutput(ValueInfoProto.newBuilder().setName(out).setType(TypeProto.newBuilder()
@@ -81,32 +72,6 @@ public final class OnnxExporter {
                 .addMetadataProps(StringStringEntryProto.newBuilder().setKey(PreprocessingMetadata.KEY)
                         .setValue(PreprocessingMetadata.encode(graph.preprocessing())))
                 .build();
-    }
-
-    /** The rank of every tensor of the graph, batch axis included. */
-    static Map<String, Integer> ranks(Graph graph) {
-        Map<String, Integer> r = new HashMap<>();
-        graph.inputs().forEach(i -> r.put(i.name(), i.shape().length + 1));
-        for (Node n : graph.nodes()) {
-            int in = r.get(n.inputs().get(0));
-            Layer l = n.layer();
-            int out;
-            if (l instanceof Dense || l instanceof Flatten || (l instanceof GlobalPool g && !g.keepDims())) {
-                out = 2;
-            } else if (l instanceof Conv c) {
-                out = c.dims() + 2;
-            } else if (l instanceof Reshape s) {
-                out = s.shape().length;
-            } else if (l instanceof Transpose t) {
-                out = t.perm().length;
-            } else if (l instanceof Embedding) {
-                out = in + 1;
-            } else {
-                out = in;
-            }
-            r.put(n.output(), out);
-        }
-        return r;
     }
 
     /** Model inputs that only Embeddings read (and that are not outputs): written as int64. */

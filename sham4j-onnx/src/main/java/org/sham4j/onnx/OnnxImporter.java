@@ -11,7 +11,6 @@ import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sham4j.core.io.InvalidInputException;
+import org.sham4j.model.graph.ActivationMemory;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.InputSpec;
 import org.sham4j.model.graph.Preprocessing;
@@ -41,7 +41,7 @@ public final class OnnxImporter {
 
     /** Reads an {@code .onnx} file. */
     public static Graph read(Path file) throws IOException {
-        return read(Files.readAllBytes(file), file.toString());
+        return read(TensorProtos.readWhole(file), file.toString());
     }
 
     /** Reads a serialized ONNX model; {@code source} names it in messages. */
@@ -141,11 +141,14 @@ public final class OnnxImporter {
             }
             outs.add(ctx.resolve(o.getName()));
         }
+        Graph graph;
         try {
-            return new Graph(inputs, ctx.nodes(), outs, preprocessing(model, source));
+            graph = new Graph(inputs, ctx.nodes(), outs, preprocessing(model, source));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(source + ": " + e.getMessage());
         }
+        ActivationMemory.check(graph);
+        return graph;
     }
 
     private static Map<String, OpImporter> importers(Set<String> indexOnly) {

@@ -8,6 +8,11 @@ public record Activation(Function function) implements Layer {
     }
 
     @Override
+    public <R> R accept(LayerVisitor<R> visitor) {
+        return visitor.activation(this);
+    }
+
+    @Override
     public String kind() {
         return switch (function) {
             case RELU -> "Relu";

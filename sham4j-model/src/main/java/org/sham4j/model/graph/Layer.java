@@ -8,4 +8,7 @@ public sealed interface Layer permits Dense, Conv, Pool, GlobalPool, Flatten, Re
         Concat, Add, BatchNorm, Dropout, Activation, Softmax {
     /** Short name of the operation, for messages. */
     String kind();
+
+    /** Calls the visitor's method for this kind of layer. */
+    <R> R accept(LayerVisitor<R> visitor);
 }

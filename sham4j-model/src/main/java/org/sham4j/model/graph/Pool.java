@@ -19,6 +19,11 @@ public record Pool(PoolKind poolKind, int[] kernel, int[] strides, int[] padsBeg
     }
 
     @Override
+    public <R> R accept(LayerVisitor<R> visitor) {
+        return visitor.pool(this);
+    }
+
+    @Override
     public String kind() {
         return (poolKind == PoolKind.MAX ? "MaxPool" : "AvgPool") + dims() + "D";
     }

@@ -13,6 +13,7 @@ import org.sham4j.model.graph.Embedding;
 import org.sham4j.model.graph.Flatten;
 import org.sham4j.model.graph.GlobalPool;
 import org.sham4j.model.graph.Layer;
+import org.sham4j.model.graph.LayerVisitor;
 import org.sham4j.model.graph.Pool;
 import org.sham4j.model.graph.PoolKind;
 import org.sham4j.model.graph.Reshape;
@@ -20,69 +21,88 @@ import org.sham4j.model.graph.Softmax;
 import org.sham4j.model.graph.Transpose;
 
 /** The codec of every layer kind: the one place a new layer type is added to the model file. Tags are stable. */
-final class LayerCodecs {
-    private static final List<LayerCodec<?>> ALL = List.of(
-            new LayerCodec<>(1, Dense.class, (l, o) -> {
-                o.matrix(l.weights());
-                o.floatsOrNull(l.bias());
-            }, i -> new Dense(i.matrix("weights"), i.floatsOrNull("bias"))),
-            new LayerCodec<>(2, Conv.class, (l, o) -> {
-                o.matrix(l.weights());
-                o.floatsOrNull(l.bias());
-                o.count(l.inChannels());
-                o.count(l.outChannels());
-                o.ints(l.kernel());
-                o.ints(l.strides());
-                o.ints(l.padsBegin());
-                o.ints(l.padsEnd());
-                o.ints(l.dilations());
-                o.count(l.groups());
-            }, i -> new Conv(i.matrix("weights"), i.floatsOrNull("bias"), i.number("in channels", Integer.MAX_VALUE),
-                    i.number("out channels", Integer.MAX_VALUE), i.ints("kernel"), i.ints("strides"),
-                    i.ints("pads begin"), i.ints("pads end"), i.ints("dilations"), i.number("groups", Integer.MAX_VALUE))),
-            new LayerCodec<>(3, Pool.class, (l, o) -> {
-                o.u8(l.poolKind().ordinal());
-                o.ints(l.kernel());
-                o.ints(l.strides());
-                o.ints(l.padsBegin());
-                o.ints(l.padsEnd());
-                o.bool(l.countIncludePad());
-                o.bool(l.ceilMode());
-            }, i -> new Pool(i.choice(PoolKind.values(), "pool kind"), i.ints("kernel"), i.ints("strides"),
-                    i.ints("pads begin"), i.ints("pads end"), i.bool("count include pad"), i.bool("ceil mode"))),
-            new LayerCodec<>(4, GlobalPool.class, (l, o) -> {
-                o.u8(l.poolKind().ordinal());
-                o.bool(l.keepDims());
-            }, i -> new GlobalPool(i.choice(PoolKind.values(), "pool kind"), i.bool("keep dims"))),
-            new LayerCodec<>(5, Flatten.class, (l, o) -> o.i32(l.axis()), i -> new Flatten(i.i32())),
-            new LayerCodec<>(6, Reshape.class, (l, o) -> o.ints(l.shape()), i -> new Reshape(i.ints("shape"))),
-            new LayerCodec<>(7, Transpose.class, (l, o) -> o.ints(l.perm()), i -> new Transpose(i.ints("perm"))),
-            new LayerCodec<>(8, Embedding.class, (l, o) -> o.dense(l.table()), i -> new Embedding(i.dense("table"))),
-            new LayerCodec<>(9, Concat.class, (l, o) -> o.i32(l.axis()), i -> new Concat(i.i32())),
-            new LayerCodec<>(10, Add.class, (l, o) -> { }, i -> new Add()),
-            new LayerCodec<>(11, BatchNorm.class, (l, o) -> {
-                o.floats(l.scale());
-                o.floats(l.bias());
-                o.floats(l.mean());
-                o.floats(l.variance());
-                o.f32(l.epsilon());
-            }, i -> new BatchNorm(i.floats("scale"), i.floats("bias"), i.floats("mean"), i.floats("variance"),
-                    i.f32())),
-            new LayerCodec<>(12, Dropout.class, (l, o) -> o.f32(l.rate()), i -> new Dropout(i.f32())),
-            new LayerCodec<>(13, Activation.class, (l, o) -> o.u8(l.function().ordinal()),
-                    i -> new Activation(i.choice(Activation.Function.values(), "activation"))),
-            new LayerCodec<>(14, Softmax.class, (l, o) -> o.i32(l.axis()), i -> new Softmax(i.i32())));
+final class LayerCodecs implements LayerVisitor<LayerCodec<?>> {
+    private static final LayerCodec<Dense> DENSE = new LayerCodec<>(1, Dense.class, (l, o) -> {
+        o.matrix(l.weights());
+        o.floatsOrNull(l.bias());
+    }, i -> new Dense(i.matrix("weights"), i.floatsOrNull("bias")));
+
+    private static final LayerCodec<Conv> CONV = new LayerCodec<>(2, Conv.class, (l, o) -> {
+        o.matrix(l.weights());
+        o.floatsOrNull(l.bias());
+        o.count(l.inChannels());
+        o.count(l.outChannels());
+        o.ints(l.kernel());
+        o.ints(l.strides());
+        o.ints(l.padsBegin());
+        o.ints(l.padsEnd());
+        o.ints(l.dilations());
+        o.count(l.groups());
+    }, i -> new Conv(i.matrix("weights"), i.floatsOrNull("bias"), i.number("in channels", Integer.MAX_VALUE),
+            i.number("out channels", Integer.MAX_VALUE), i.ints("kernel"), i.ints("strides"), i.ints("pads begin"),
+            i.ints("pads end"), i.ints("dilations"), i.number("groups", Integer.MAX_VALUE)));
+
+    private static final LayerCodec<Pool> POOL = new LayerCodec<>(3, Pool.class, (l, o) -> {
+        o.u8(l.poolKind().ordinal());
+        o.ints(l.kernel());
+        o.ints(l.strides());
+        o.ints(l.padsBegin());
+        o.ints(l.padsEnd());
+        o.bool(l.countIncludePad());
+        o.bool(l.ceilMode());
+    }, i -> new Pool(i.choice(PoolKind.values(), "pool kind"), i.ints("kernel"), i.ints("strides"),
+            i.ints("pads begin"), i.ints("pads end"), i.bool("count include pad"), i.bool("ceil mode")));
+
+    private static final LayerCodec<GlobalPool> GLOBAL_POOL = new LayerCodec<>(4, GlobalPool.class, (l, o) -> {
+        o.u8(l.poolKind().ordinal());
+        o.bool(l.keepDims());
+    }, i -> new GlobalPool(i.choice(PoolKind.values(), "pool kind"), i.bool("keep dims")));
+
+    private static final LayerCodec<Flatten> FLATTEN = new LayerCodec<>(5, Flatten.class,
+            (l, o) -> o.i32(l.axis()), i -> new Flatten(i.i32()));
+
+    private static final LayerCodec<Reshape> RESHAPE = new LayerCodec<>(6, Reshape.class,
+            (l, o) -> o.ints(l.shape()), i -> new Reshape(i.ints("shape")));
+
+    private static final LayerCodec<Transpose> TRANSPOSE = new LayerCodec<>(7, Transpose.class,
+            (l, o) -> o.ints(l.perm()), i -> new Transpose(i.ints("perm")));
+
+    private static final LayerCodec<Embedding> EMBEDDING = new LayerCodec<>(8, Embedding.class,
+            (l, o) -> o.dense(l.table()), i -> new Embedding(i.dense("table")));
+
+    private static final LayerCodec<Concat> CONCAT = new LayerCodec<>(9, Concat.class,
+            (l, o) -> o.i32(l.axis()), i -> new Concat(i.i32()));
+
+    private static final LayerCodec<Add> ADD = new LayerCodec<>(10, Add.class, (l, o) -> { }, i -> new Add());
+
+    private static final LayerCodec<BatchNorm> BATCH_NORM = new LayerCodec<>(11, BatchNorm.class, (l, o) -> {
+        o.floats(l.scale());
+        o.floats(l.bias());
+        o.floats(l.mean());
+        o.floats(l.variance());
+        o.f32(l.epsilon());
+    }, i -> new BatchNorm(i.floats("scale"), i.floats("bias"), i.floats("mean"), i.floats("variance"), i.f32()));
+
+    private static final LayerCodec<Dropout> DROPOUT = new LayerCodec<>(12, Dropout.class,
+            (l, o) -> o.f32(l.rate()), i -> new Dropout(i.f32()));
+
+    private static final LayerCodec<Activation> ACTIVATION = new LayerCodec<>(13, Activation.class,
+            (l, o) -> o.u8(l.function().ordinal()),
+            i -> new Activation(i.choice(Activation.Function.values(), "activation")));
+
+    private static final LayerCodec<Softmax> SOFTMAX = new LayerCodec<>(14, Softmax.class,
+            (l, o) -> o.i32(l.axis()), i -> new Softmax(i.i32()));
+
+    private static final List<LayerCodec<?>> ALL = List.of(DENSE, CONV, POOL, GLOBAL_POOL, FLATTEN, RESHAPE,
+            TRANSPOSE, EMBEDDING, CONCAT, ADD, BATCH_NORM, DROPOUT, ACTIVATION, SOFTMAX);
+
+    private static final LayerCodecs INSTANCE = new LayerCodecs();
 
     private LayerCodecs() {
     }
 
     static LayerCodec<?> of(Layer layer) {
-        for (LayerCodec<?> c : ALL) {
-            if (c.type().isInstance(layer)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("no model file codec for " + layer.kind());
+        return layer.accept(INSTANCE);
     }
 
     static LayerCodec<?> of(int tag) throws InvalidInputException {
@@ -92,5 +112,75 @@ final class LayerCodecs {
             }
         }
         throw new InvalidInputException("unknown layer tag " + tag);
+    }
+
+    @Override
+    public LayerCodec<?> dense(Dense layer) {
+        return DENSE;
+    }
+
+    @Override
+    public LayerCodec<?> conv(Conv layer) {
+        return CONV;
+    }
+
+    @Override
+    public LayerCodec<?> pool(Pool layer) {
+        return POOL;
+    }
+
+    @Override
+    public LayerCodec<?> globalPool(GlobalPool layer) {
+        return GLOBAL_POOL;
+    }
+
+    @Override
+    public LayerCodec<?> flatten(Flatten layer) {
+        return FLATTEN;
+    }
+
+    @Override
+    public LayerCodec<?> reshape(Reshape layer) {
+        return RESHAPE;
+    }
+
+    @Override
+    public LayerCodec<?> transpose(Transpose layer) {
+        return TRANSPOSE;
+    }
+
+    @Override
+    public LayerCodec<?> embedding(Embedding layer) {
+        return EMBEDDING;
+    }
+
+    @Override
+    public LayerCodec<?> concat(Concat layer) {
+        return CONCAT;
+    }
+
+    @Override
+    public LayerCodec<?> add(Add layer) {
+        return ADD;
+    }
+
+    @Override
+    public LayerCodec<?> batchNorm(BatchNorm layer) {
+        return BATCH_NORM;
+    }
+
+    @Override
+    public LayerCodec<?> dropout(Dropout layer) {
+        return DROPOUT;
+    }
+
+    @Override
+    public LayerCodec<?> activation(Activation layer) {
+        return ACTIVATION;
+    }
+
+    @Override
+    public LayerCodec<?> softmax(Softmax layer) {
+        return SOFTMAX;
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,13 +15,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sham4j.core.format.ShmFile;
 import org.sham4j.core.io.InvalidInputException;
 import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.Tensor;
+import org.sham4j.core.memory.MemoryBudgetException;
 import org.sham4j.model.graph.Activation;
 import org.sham4j.model.graph.Add;
 import org.sham4j.model.graph.BatchNorm;
@@ -48,35 +47,43 @@ import org.sham4j.model.runtime.Fixtures;
 import org.sham4j.model.runtime.GraphRunner;
 
 class ModelFileTest {
-    /** A graph holding every layer type (not meant to run), weights in several formats. */
+    /** A well-shaped graph holding every layer type, weights in several formats. */
     private static Graph everyLayer() {
         Random rnd = new Random(31);
-        List<Layer> layers = List.of(
-                new Dense(Fixtures.stored(Fixtures.quantized(rnd, 6, 4, 5), "sham"), Fixtures.gaussian(rnd, 4)),
-                new Dense(Fixtures.stored(Fixtures.quantized(rnd, 4, 3, 5), "csc"), null),
-                new Conv(Fixtures.stored(Fixtures.quantized(rnd, 12, 4, 5), "gsham"), null, 4, 4, new int[] {3, 2},
-                        new int[] {1, 2}, new int[] {0, 1}, new int[] {1, 0}, new int[] {2, 1}, 2),
-                new Conv(Fixtures.dense(rnd, 6, 2), Fixtures.gaussian(rnd, 2), 2, 2, new int[] {3}, new int[] {1},
-                        new int[] {1}, new int[] {1}, new int[] {1}, 1),
-                new Pool(PoolKind.AVERAGE, new int[] {2, 3}, new int[] {2, 1}, new int[] {1, 0}, new int[] {0, 1},
-                        true, true),
-                new Pool(PoolKind.MAX, new int[] {2}, new int[] {2}, new int[] {0}, new int[] {0}, false, false),
-                new GlobalPool(PoolKind.AVERAGE, true), new GlobalPool(PoolKind.MAX, false), new Flatten(-1),
-                new Reshape(new int[] {0, -1, 3}), new Transpose(new int[] {0, 2, 1}),
-                new Embedding(new DenseMatrix(5, 2, Fixtures.gaussian(rnd, 10))), new Concat(-2), new Add(),
-                new BatchNorm(Fixtures.gaussian(rnd, 3), Fixtures.gaussian(rnd, 3), Fixtures.gaussian(rnd, 3),
-                        new float[] {1, 2, 3}, 1e-3f),
-                new Dropout(0.25f), new Activation(Activation.Function.SIGMOID), new Activation(Activation.Function.TANH),
-                new Softmax(1));
-        List<Node> nodes = new ArrayList<>();
-        for (int k = 0; k < layers.size(); k++) {
-            List<String> in = layers.get(k) instanceof Add || layers.get(k) instanceof Concat
-                    ? List.of("x", "ids") : List.of(k == 0 ? "x" : "t" + (k - 1));
-            nodes.add(new Node("node-" + k + "-é", layers.get(k), in, "t" + k));
-        }
-        return new Graph(List.of(new InputSpec("x", new int[] {3, -1, 6}), new InputSpec("ids", new int[] {7})),
-                nodes, List.of("t18", "t3"), new Preprocessing(1f / 255, new float[] {0.4f, 0.5f, 0.6f},
-                new float[] {0.2f, 0.25f, 0.3f}, Preprocessing.Layout.NHWC));
+        List<Node> nodes = List.of(
+                node(0, new Conv(Fixtures.stored(Fixtures.quantized(rnd, 12, 4, 5), "gsham"), null, 4, 4,
+                        new int[] {3, 2}, new int[] {1, 2}, new int[] {0, 1}, new int[] {1, 0}, new int[] {2, 1}, 2), "x"),
+                node(1, new Pool(PoolKind.AVERAGE, new int[] {2, 3}, new int[] {2, 1}, new int[] {1, 0},
+                        new int[] {0, 1}, true, true), "t0"),
+                node(2, new BatchNorm(Fixtures.gaussian(rnd, 4), Fixtures.gaussian(rnd, 4), Fixtures.gaussian(rnd, 4),
+                        new float[] {1, 2, 3, 4}, 1e-3f), "t1"),
+                node(3, new Activation(Activation.Function.SIGMOID), "t2"),
+                node(4, new GlobalPool(PoolKind.AVERAGE, true), "t3"),
+                node(5, new Flatten(1), "t4"),
+                node(6, new Dense(Fixtures.stored(Fixtures.quantized(rnd, 4, 3, 5), "sham"), Fixtures.gaussian(rnd, 3)),
+                        "t5"),
+                node(7, new Embedding(new DenseMatrix(5, 2, Fixtures.gaussian(rnd, 10))), "ids"),
+                node(8, new Transpose(new int[] {0, 2, 1}), "t7"),
+                node(9, new Conv(Fixtures.dense(rnd, 6, 2), Fixtures.gaussian(rnd, 2), 2, 2, new int[] {3},
+                        new int[] {1}, new int[] {1}, new int[] {1}, new int[] {1}, 1), "t8"),
+                node(10, new Pool(PoolKind.MAX, new int[] {2}, new int[] {2}, new int[] {0}, new int[] {0}, false,
+                        false), "t9"),
+                node(11, new GlobalPool(PoolKind.MAX, false), "t10"),
+                node(12, new Concat(-1), "t6", "t11"),
+                node(13, new Reshape(new int[] {0, -1, 1}), "t12"),
+                node(14, new Flatten(-2), "t13"),
+                node(15, new Dense(Fixtures.stored(Fixtures.quantized(rnd, 5, 3, 5), "csc"), null), "t14"),
+                node(16, new Add(), "t15", "t6"),
+                node(17, new Dropout(0.25f), "t16"),
+                node(18, new Activation(Activation.Function.TANH), "t17"),
+                node(19, new Softmax(1), "t18"));
+        return new Graph(List.of(new InputSpec("x", new int[] {4, 8, 6}), new InputSpec("ids", new int[] {7})),
+                nodes, List.of("t19", "t3"), new Preprocessing(1f / 255, new float[] {0.4f, 0.5f, 0.6f, 0.7f},
+                new float[] {0.2f, 0.25f, 0.3f, 0.35f}, Preprocessing.Layout.NHWC));
+    }
+
+    private static Node node(int k, Layer layer, String... inputs) {
+        return new Node("node-" + k + "-é", layer, List.of(inputs), "t" + k);
     }
 
     @Test
@@ -106,13 +113,13 @@ class ModelFileTest {
             }
         }
         assertEquals(Layer.class.getPermittedSubclasses().length, kinds.size(), "every layer type is covered");
-        Conv conv = (Conv) back.nodes().get(2).layer();
+        Conv conv = (Conv) back.nodes().get(0).layer();
         assertArrayEquals(new int[] {1, 0}, conv.padsEnd());
         assertEquals(2, conv.groups());
-        Pool pool = (Pool) back.nodes().get(4).layer();
+        Pool pool = (Pool) back.nodes().get(1).layer();
         assertTrue(pool.countIncludePad() && pool.ceilMode());
-        assertEquals(1e-3f, ((BatchNorm) back.nodes().get(14).layer()).epsilon());
-        assertEquals(0.25f, ((Dropout) back.nodes().get(15).layer()).rate());
+        assertEquals(1e-3f, ((BatchNorm) back.nodes().get(2).layer()).epsilon());
+        assertEquals(0.25f, ((Dropout) back.nodes().get(17).layer()).rate());
     }
 
     @Test
@@ -158,19 +165,13 @@ class ModelFileTest {
         }
     }
 
-    /** Magic, version and the given body, with a valid checksum. */
+    /** The given body in a valid container. */
     private static byte[] forged(ModelOutput body) {
-        byte[] b = body.toByteArray();
-        CRC32C crc = new CRC32C();
-        crc.update(b, 0, b.length);
-        body.i32((int) crc.getValue());
-        return body.toByteArray();
+        return ModelFile.sign(body);
     }
 
     private static ModelOutput header() {
         ModelOutput o = new ModelOutput();
-        o.raw("SHAMODEL".getBytes(StandardCharsets.US_ASCII));
-        o.u8(ModelFile.VERSION);
         o.f32(1f);
         o.floats(new float[] {0f});
         o.floats(new float[] {1f});
@@ -181,8 +182,6 @@ class ModelFileTest {
     @Test
     void forgedCountsWithAValidChecksumAreRejected() {
         ModelOutput hugeMean = new ModelOutput();
-        hugeMean.raw("SHAMODEL".getBytes(StandardCharsets.US_ASCII));
-        hugeMean.u8(ModelFile.VERSION);
         hugeMean.f32(1f);
         hugeMean.count(Integer.MAX_VALUE - 16);
         InvalidInputException e = assertThrows(InvalidInputException.class,
@@ -269,7 +268,49 @@ class ModelFileTest {
         assertEquals(stored, s.storedBytes());
         assertEquals(f32, s.float32Bytes());
         assertEquals((double) stored / f32, s.psi(), 1e-12);
-        assertEquals("sham", s.layers().get(0).format());
-        assertEquals(4 * 6 * 4, s.layers().get(0).float32Bytes());
+        assertEquals(List.of("gsham", "sham", "dense", "csc"), s.layers().stream().map(WeightSizes.Layer::format)
+                .toList());
+        assertEquals(4 * 12 * 4, s.layers().get(0).float32Bytes());
+    }
+
+    @Test
+    void forgedConvolutionPaddingIsRefusedAtLoadNamingTheNode() {
+        Conv padded = new Conv(Fixtures.stored(Fixtures.quantized(new Random(40), 9, 2, 3), "ham"), null, 1, 2,
+                new int[] {3, 3}, new int[] {1, 1}, new int[] {1_000_000, 1_000_000}, new int[] {1, 1},
+                new int[] {1, 1}, 1);
+        byte[] file = ModelFile.toBytes(Fixtures.single(padded, 1, 4, 4));
+        MemoryBudgetException e = assertThrows(MemoryBudgetException.class, () -> ModelFile.fromBytes(file));
+        assertTrue(e.getMessage().startsWith("needs 8.0 TB for node "), e.getMessage());
+        assertTrue(e.getMessage().contains("output"), e.getMessage());
+    }
+
+    @Test
+    void versionOneFilesAreStillRead() throws IOException {
+        Graph g = Fixtures.inFormat(Fixtures.smallCnn(41), "gsham");
+        byte[] v2 = ModelFile.toBytes(g);
+        // Version 1: magic, version 1, the same body without its length (matrices inside in version 1 too).
+        ModelOutput body = new ModelOutput();
+        body.raw(Arrays.copyOfRange(v2, 8 + 1 + varintSize(v2, 9), v2.length - 4));
+        byte[] inner = body.payload().toByteArray();
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        byte[] head = "SHAMODEL".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] v1 = new byte[head.length + 1 + inner.length + 4];
+        System.arraycopy(head, 0, v1, 0, head.length);
+        v1[head.length] = 1;
+        System.arraycopy(inner, 0, v1, head.length + 1, inner.length);
+        crc.update(v1, 0, v1.length - 4);
+        int c = (int) crc.getValue();
+        for (int k = 0; k < 4; k++) {
+            v1[v1.length - 4 + k] = (byte) (c >>> (24 - 8 * k));
+        }
+        assertArrayEquals(v2, ModelFile.toBytes(ModelFile.fromBytes(v1)), "read as version 1, written as version 2");
+    }
+
+    private static int varintSize(byte[] b, int at) {
+        int n = 1;
+        while ((b[at + n - 1] & 0x80) != 0) {
+            n++;
+        }
+        return n;
     }
 }

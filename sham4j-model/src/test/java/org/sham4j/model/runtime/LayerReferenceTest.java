@@ -313,8 +313,8 @@ class LayerReferenceTest {
         assertArrayEquals(x.data(), r.data());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Fixtures.runSingle(new Reshape(new int[] {0, 7, -1}), x));
-        assertTrue(e.getMessage().contains("node n (Reshape)") && e.getMessage().contains("(2, 3, 4, 5)")
-                && e.getMessage().contains("(0, 7, -1)"), e.getMessage());
+        assertEquals("node n (Reshape): input shape (N, 3, 4, 5) cannot take the shape (0, 7, -1) for every batch "
+                + "size", e.getMessage());
     }
 
     @Test
@@ -424,20 +424,17 @@ class LayerReferenceTest {
         try (GraphRunner r = new GraphRunner(twoInputs(new Add(), new int[] {3, 2, 2}, new int[] {3, 1, 1}), 1)) {
             assertClose(want, r.run(java.util.Map.of("a", a, "b", c)).get("y"), new int[] {2, 3, 2, 2});
         }
-        Tensor row = Fixtures.tensor(rnd, 1, 2);
+        Tensor row = Fixtures.tensor(rnd, 1, 1, 1, 2);
         for (int k = 0; k < 24; k++) {
             want[k] = a.data()[k] + row.data()[k % 2];
         }
-        try (GraphRunner r = new GraphRunner(twoInputs(new Add(), new int[] {3, 2, 2}, new int[] {2}), 1)) {
+        try (GraphRunner r = new GraphRunner(twoInputs(new Add(), new int[] {3, 2, 2}, new int[] {1, 1, 2}), 1)) {
             assertClose(want, r.run(java.util.Map.of("a", a, "b", row)).get("y"), new int[] {2, 3, 2, 2});
         }
-        Tensor bad = Fixtures.tensor(rnd, 2, 4, 2, 2);
-        try (GraphRunner r = new GraphRunner(twoInputs(new Add(), new int[] {3, 2, 2}, new int[] {4, 2, 2}), 1)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> r.run(java.util.Map.of("a", a, "b", bad)));
-            assertTrue(e.getMessage().contains("node n (Add)") && e.getMessage().contains("(2, 3, 2, 2)")
-                    && e.getMessage().contains("(2, 4, 2, 2)"), e.getMessage());
-        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> twoInputs(new Add(), new int[] {3, 2, 2}, new int[] {4, 2, 2}));
+        assertEquals("node n (Add): input shapes (N, 3, 2, 2) and (N, 4, 2, 2) do not broadcast (axis 1: 3 and 4)",
+                e.getMessage());
     }
 
     @Test
@@ -503,11 +500,11 @@ class LayerReferenceTest {
         Dense dense = new Dense(Fixtures.dense(rnd, 5, 3), null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Fixtures.runSingle(dense, Fixtures.tensor(rnd, 2, 6)));
-        assertEquals("node n (Dense): input shape (2, 6), weights expect (N, 5)", e.getMessage());
+        assertEquals("node n (Dense): input shape (N, 6), the layer expects (N, 5)", e.getMessage());
         Conv conv = new Conv(Fixtures.dense(rnd, 9, 2), null, 1, 2, new int[] {3, 3}, new int[] {1, 1},
                 new int[] {0, 0}, new int[] {0, 0}, new int[] {1, 1}, 1);
         e = assertThrows(IllegalArgumentException.class, () -> Fixtures.runSingle(conv, Fixtures.tensor(rnd, 2, 3, 5, 5)));
-        assertEquals("node n (Conv2D): input shape (2, 3, 5, 5), the layer expects (N, 1, H, W)", e.getMessage());
+        assertEquals("node n (Conv2D): input shape (N, 3, 5, 5), the layer expects (N, 1, H, W)", e.getMessage());
         try (GraphRunner r = new GraphRunner(Fixtures.single(dense, 5), 1)) {
             e = assertThrows(IllegalArgumentException.class, () -> r.run(Fixtures.tensor(rnd, 2, 4)));
             assertEquals("model input 'x' expects (N, 5), got (2, 4)", e.getMessage());
