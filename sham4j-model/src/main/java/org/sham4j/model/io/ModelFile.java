@@ -21,7 +21,7 @@ import org.sham4j.model.graph.Preprocessing;
  * The {@code .sham} model file: a whole {@link Graph} with its weights.
  * <pre>
  *   magic "SHAMODEL" | version u8
- *   | preprocessing: scale f32, mean floats, std floats, layout u8
+ *   | preprocessing: scale f32, mean floats, std floats, layout u8, recorded bool
  *   | inputs: count, then name string and shape ints each
  *   | nodes: count, then name string, input names, output name, layer tag u8 and the layer's fields each
  *   | outputs: count, names
@@ -35,7 +35,7 @@ public final class ModelFile {
     /** Extension of model files. */
     public static final String EXTENSION = ".sham";
     /** Current version of the layout. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final byte[] MAGIC = "SHAMODEL".getBytes(StandardCharsets.US_ASCII);
 
     private ModelFile() {
@@ -61,6 +61,7 @@ public final class ModelFile {
         out.floats(p.mean());
         out.floats(p.std());
         out.u8(p.layout().ordinal());
+        out.bool(p.recorded());
         out.count(graph.inputs().size());
         for (InputSpec in : graph.inputs()) {
             out.string(in.name());
@@ -126,7 +127,8 @@ public final class ModelFile {
         float scale = in.f32();
         float[] mean = in.floats("mean");
         float[] std = in.floats("std");
-        Preprocessing p = new Preprocessing(scale, mean, std, in.choice(Preprocessing.Layout.values(), "layout"));
+        Preprocessing p = new Preprocessing(scale, mean, std, in.choice(Preprocessing.Layout.values(), "layout"),
+                in.bool("preprocessing recorded"));
         int inputCount = in.count("input count", 2);
         List<InputSpec> inputs = new ArrayList<>();
         for (int k = 0; k < inputCount; k++) {
