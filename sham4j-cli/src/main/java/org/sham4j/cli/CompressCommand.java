@@ -57,8 +57,9 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT.sham", description = "compressed model (atomic)")
     Path out;
 
-    @Option(names = "--layers", defaultValue = "all", paramLabel = "dense|conv|all",
-            description = "layers to compress (default ${DEFAULT-VALUE})")
+    @Option(names = "--layers", defaultValue = "all", paramLabel = "SELECTION",
+            description = "layers to compress: comma-separated dense, conv, recurrent, all, node names or regular "
+                    + "expressions of node names (default ${DEFAULT-VALUE})")
     String layers;
 
     @Option(names = "--prune", paramLabel = "P[,P...]", split = ",",

@@ -60,6 +60,11 @@ public record ConvTranspose(CompressedMatrix weights, float[] bias, int inChanne
     }
 
     @Override
+    public Family family() {
+        return Family.CONV;
+    }
+
+    @Override
     public String kind() {
         return "ConvTranspose" + dims() + "D";
     }

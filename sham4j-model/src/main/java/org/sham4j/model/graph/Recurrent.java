@@ -52,6 +52,11 @@ public record Recurrent(Cell cell, CompressedMatrix weights, float[] bias, int h
     }
 
     @Override
+    public Family family() {
+        return Family.RECURRENT;
+    }
+
+    @Override
     public String kind() {
         return cell.name();
     }
