@@ -3,35 +3,26 @@ package org.sham4j.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import org.sham4j.cli.report.Json;
 import org.sham4j.cli.report.Table;
-import org.sham4j.core.format.Formats;
-import org.sham4j.core.format.MatrixFormat;
+import org.sham4j.compress.CompressionListener;
+import org.sham4j.compress.CompressionPipeline;
+import org.sham4j.compress.CompressionPlan;
+import org.sham4j.compress.CompressionResult;
+import org.sham4j.compress.Metric;
+import org.sham4j.compress.Stage;
 import org.sham4j.core.io.AtomicFiles;
-import org.sham4j.core.prune.PolynomialSchedule;
-import org.sham4j.core.quant.QuantizerSpec;
 import org.sham4j.data.DataSpec;
 import org.sham4j.data.Dataset;
 import org.sham4j.data.Evaluation;
-import org.sham4j.djl.DjlTrainer;
-import org.sham4j.djl.TrainingOptions;
-import org.sham4j.model.compress.Encoding;
 import org.sham4j.model.compress.LayerReport;
 import org.sham4j.model.compress.LayerSelection;
-import org.sham4j.model.compress.Pruning;
-import org.sham4j.model.compress.SharedLayers;
-import org.sham4j.model.compress.WeightConstraints;
-import org.sham4j.model.graph.Graph;
-import org.sham4j.model.graph.Node;
 import org.sham4j.model.io.ModelFile;
 import org.sham4j.model.io.WeightSizes;
+import org.sham4j.model.graph.Graph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -112,135 +103,107 @@ final class CompressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LayerSelection selection = LayerSelection.byName(layers);
-        boolean global = switch (pruneScope.trim().toLowerCase(Locale.ROOT)) {
-            case "global" -> true;
-            case "layer" -> false;
-            default -> throw new IllegalArgumentException("unknown prune scope '" + pruneScope
-                    + "', expected layer or global");
-        };
-        if (prune != null) {
-            for (double p : prune) {
-                if (!(p >= 0 && p <= 100)) {
-                    throw new IllegalArgumentException("--prune must be a percentage between 0 and 100, got " + p);
-                }
-            }
-        }
-        if (pruneSteps < 1 || epochs < 0) {
-            throw new IllegalArgumentException("--prune-steps must be at least 1 and --finetune-epochs at least 0");
-        }
-        QuantizerSpec spec = quantize == null ? null : QuantizerSpec.parse(quantize);
-        MatrixFormat forced = format.trim().equalsIgnoreCase("auto") ? null : Formats.byName(format);
+        CompressionPlan plan = CompressionPlan.builder().layers(LayerSelection.byName(layers))
+                .prune(prune == null ? List.of() : prune).pruneSteps(pruneSteps)
+                .pruneScope(CompressionPlan.PruneScope.byName(pruneScope)).quantize(quantize).unified(unified)
+                .format(format).finetuneEpochs(epochs).training(training.options(1, learningRate, Set.of()))
+                .trainable(trainableByName(trainable)).build();
         Graph graph = Models.load(model);
         Dataset dataset = DataSpec.open(data);
-        Evaluation.checkInputs(graph, dataset.train());
-        List<String> selected = selection.select(graph);
-        TrainingOptions options = training.options(Math.max(1, epochs), learningRate,
-                frozen(graph, selected, trainable));
-        long start = System.nanoTime();
-        Json.Arr stages = Json.array();
-        if (prune != null) {
-            if (prune.size() != 1 && prune.size() != selected.size()) {
-                throw new IllegalArgumentException("--prune gives " + prune.size() + " sparsities for "
-                        + selected.size() + " selected layers " + selected);
-            }
-            for (int r = 1; r <= pruneSteps; r++) {
-                Pruning p = pruneRound(graph, selected, r, global);
-                stage(String.format("prune round %d/%d: %.2f%% of %d layer(s) pruned (%s)", r, pruneSteps,
-                        p.sparsity(), selected.size(), prune.size() > 1 ? "own sparsity per layer"
-                                : global ? "global" : "per layer"));
-                stages.add(Json.object().put("stage", "prune " + r + "/" + pruneSteps).put("sparsity", p.sparsity()));
-                graph = fineTune(p.graph(), WeightConstraints.masked(p.masks()), dataset, options,
-                        "retrain " + r + "/" + pruneSteps, stages);
-            }
-        }
-        if (spec != null) {
-            SharedLayers shared = SharedLayers.quantize(graph, selected, spec, unified);
-            stage(String.format("quantize: %s, %s, %d codebook(s) of %s values", spec, unified ? "unified"
-                    : "per layer", shared.groups().size(), shared.groups().stream().map(g -> Integer.toString(
-                    g.codebook().length)).distinct().reduce((a, b) -> a + "/" + b).orElse("0")));
-            stages.add(Json.object().put("stage", "quantize").put("quantizer", spec.toString())
-                    .put("unified", unified).put("codebooks", shared.groups().size()));
-            graph = fineTune(shared.apply(graph), WeightConstraints.shared(shared), dataset, options,
-                    "shared-value training", stages);
-        }
-        Graph encoded = Encoding.encode(graph, selected, forced);
-        ModelFile.save(out, encoded);
+        CompressionResult result = CompressionPipeline.run(graph, dataset, plan,
+                new Progress(dataset, plan.training().batchSize()));
+        ModelFile.save(out, result.graph());
         long fileBytes = Files.size(out);
-        stage(String.format("encode: %s -> %s (%d bytes)", forced == null ? "smallest format per layer"
-                : forced.name(), out, fileBytes));
-        Evaluation score = RuntimeEvaluation.score(encoded, dataset.test(), dataset.isClassification(), 256, 1);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        List<LayerReport> report = LayerReport.of(encoded);
+        List<LayerReport> report = result.layers();
         System.out.print(table(report));
-        long bytes = storedBytes(report);
-        long dense = report.stream().mapToLong(l -> l.size().float32Bytes()).sum();
+        long bytes = result.bytes();
+        long dense = result.denseBytes();
+        boolean classification = result.classification();
         System.out.printf("%s: file %d bytes, weights %d of %d float32 bytes (psi %.4f, %.1fx), test %s on the Java "
-                + "runtime; %.1f s%n", out.getFileName(), fileBytes, bytes, dense, (double) bytes / dense,
-                (double) dense / bytes, TrainProgress.score(score, dataset.isClassification()), seconds);
+                + "runtime (original %s); %.1f s%n", out.getFileName(), fileBytes, bytes, dense,
+                result.occupancy(), (double) dense / bytes, Metric.describe(result.score(), classification),
+                Metric.describe(result.baseline(), classification), result.seconds());
         if (json != null) {
             Json.Obj o = Json.object().put("model", model.toString()).put("out", out.toString())
                     .put("fileBytes", fileBytes).put("bytes", bytes).put("denseBytes", dense)
-                    .put("occupancy", (double) bytes / dense);
-            if (dataset.isClassification()) {
-                o.put("accuracy", score.accuracy());
+                    .put("occupancy", result.occupancy());
+            if (classification) {
+                o.put("accuracy", result.score().accuracy()).put("baseline", result.baseline().accuracy());
             } else {
-                o.put("mse", score.mse()).put("ci", score.concordanceIndex());
+                o.put("mse", result.score().mse()).put("ci", result.score().concordanceIndex())
+                        .put("baseline", result.baseline().mse())
+                        .put("baselineCi", result.baseline().concordanceIndex());
             }
-            o.put("seconds", seconds).put("stages", stages).put("layers", layersJson(report));
+            Json.Arr stages = Json.array();
+            result.stages().forEach(st -> stages.add(Json.of(st.fields())));
+            o.put("seconds", result.seconds()).put("stages", stages).put("layers", layersJson(report));
             AtomicFiles.write(json, (o + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return 0;
     }
 
-    /** Round r of pruning: every target on the cubic schedule from 0 to its final sparsity. */
-    private Pruning pruneRound(Graph graph, List<String> selected, int r, boolean global) {
-        if (prune.size() == 1) {
-            return Pruning.prune(graph, selected, new PolynomialSchedule(0, prune.get(0), pruneSteps).sparsityAt(r),
-                    global);
+    private static CompressionPlan.Trainable trainableByName(String name) {
+        try {
+            return CompressionPlan.Trainable.byName(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown --trainable '" + name + "', expected all or selected");
         }
-        Map<String, Double> each = new LinkedHashMap<>();
-        for (int l = 0; l < selected.size(); l++) {
-            each.put(selected.get(l), new PolynomialSchedule(0, prune.get(l), pruneSteps).sparsityAt(r));
-        }
-        return Pruning.prune(graph, each);
     }
 
-    private Graph fineTune(Graph graph, WeightConstraints constraints, Dataset dataset, TrainingOptions options,
-            String what, Json.Arr stages) {
-        if (epochs == 0) {
-            return graph;
-        }
-        stage(what + ": " + epochs + " epoch(s)");
-        int batches = (dataset.train().size() + training.batch - 1) / training.batch;
-        StageScores scores = new StageScores(new TrainProgress(epochs, batches, dataset.isClassification(), !quiet));
-        Graph tuned = DjlTrainer.train(graph, constraints, dataset, options, scores);
-        Json.Obj s = Json.object().put("stage", what).put("loss", scores.lastLoss);
-        if (dataset.isClassification()) {
-            s.put("accuracy", scores.last.accuracy());
-        } else {
-            s.put("mse", scores.last.mse());
-        }
-        stages.add(s);
-        return tuned;
-    }
+    /** Prints the original's score, each stage, and each fine-tuning on a progress bar, to standard error. */
+    private final class Progress implements CompressionListener {
+        private final Dataset dataset;
+        private final int batch;
+        private TrainProgress bar;
 
-    /** The nodes fine-tuning leaves fixed: none, or every node outside the selection. */
-    private static Set<String> frozen(Graph graph, List<String> selected, String trainable) {
-        return switch (trainable.trim().toLowerCase(Locale.ROOT)) {
-            case "all" -> Set.of();
-            case "selected" -> graph.nodes().stream().map(Node::name).filter(n -> !selected.contains(n))
-                    .collect(Collectors.toSet());
-            default -> throw new IllegalArgumentException("unknown --trainable '" + trainable
-                    + "', expected all or selected");
-        };
+        Progress(Dataset dataset, int batch) {
+            this.dataset = dataset;
+            this.batch = batch;
+        }
+
+        @Override
+        public void originalScored(Evaluation score, boolean classification) {
+            stage(String.format("original: test %s on the Java runtime (%d samples)",
+                    Metric.describe(score, classification), score.samples()));
+        }
+
+        @Override
+        public void stageStarted(String name, String what) {
+            if (name.startsWith("retrain") || name.equals("shared-value training")) {
+                stage(what);
+                int batches = (dataset.train().size() + batch - 1) / batch;
+                bar = new TrainProgress(epochs, batches, dataset.isClassification(), !quiet);
+            }
+        }
+
+        @Override
+        public void stageFinished(Stage s) {
+            if (!(s instanceof Stage.Training)) {
+                stage(s instanceof Stage.Encode ? s.describe() + " -> " + out : s.describe());
+            }
+        }
+
+        @Override
+        public void batchDone(int epoch, int epochs, int batch, int batches, double meanLoss) {
+            bar.batchDone(epoch, epochs, batch, batches, meanLoss);
+        }
+
+        @Override
+        public void epochDone(int epoch, int epochs, double meanLoss, Evaluation test) {
+            bar.epochDone(epoch, epochs, meanLoss, test);
+        }
+
+        @Override
+        public void frozenHeadComputed(int tensors, long bytes, double seconds) {
+            bar.frozenHeadComputed(tensors, bytes, seconds);
+        }
     }
 
     private static void stage(String line) {
         System.err.println(line);
     }
 
-    static Table table(List<LayerReport> report) {
+    private static Table table(List<LayerReport> report) {
         Table t = new Table("layer", "op", "shape", "non-zeros", "k", "format", "bytes", "bits/weight", "psi");
         long nnz = 0;
         long entries = 0;
@@ -252,18 +215,14 @@ final class CompressCommand implements Callable<Integer> {
             nnz += l.nonZeros();
             entries += (long) s.rows() * s.cols();
         }
-        long bytes = storedBytes(report);
+        long bytes = report.stream().mapToLong(l -> l.size().storedBytes()).sum();
         t.add("total", "", Long.toString(entries), Long.toString(nnz), "", "", Long.toString(bytes),
                 String.format("%.3f", entries == 0 ? 0 : 8.0 * bytes / entries),
                 String.format("%.4f", entries == 0 ? 0 : bytes / (4.0 * entries)));
         return t;
     }
 
-    static long storedBytes(List<LayerReport> report) {
-        return report.stream().mapToLong(l -> l.size().storedBytes()).sum();
-    }
-
-    static Json.Arr layersJson(List<LayerReport> report) {
+    private static Json.Arr layersJson(List<LayerReport> report) {
         Json.Arr a = Json.array();
         for (LayerReport l : report) {
             WeightSizes.Layer s = l.size();

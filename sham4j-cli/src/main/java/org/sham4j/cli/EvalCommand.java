@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.sham4j.cli.report.Json;
+import org.sham4j.compress.Metric;
+import org.sham4j.compress.RuntimeEvaluation;
 import org.sham4j.core.io.AtomicFiles;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.data.DataSpec;
@@ -83,7 +85,7 @@ final class EvalCommand implements Callable<Integer> {
         report.put("samples", e.samples()).put("nanosPerSample", e.nanosPerSample()).put("weightBytes",
                 e.weightBytes());
         System.out.printf("%s on %s (%d test samples, %s engine): %s, %.1f us per sample, %d weight bytes%n",
-                model.getFileName(), dataset.name(), e.samples(), engine, TrainProgress.score(e,
+                model.getFileName(), dataset.name(), e.samples(), engine, Metric.describe(e,
                         dataset.isClassification()), e.nanosPerSample() / 1e3, e.weightBytes());
         if (json != null) {
             AtomicFiles.write(json, (report + "\n").getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package org.sham4j.cli;
 
 import org.sham4j.cli.report.Progress;
+import org.sham4j.compress.Metric;
 import org.sham4j.data.Evaluation;
 import org.sham4j.djl.TrainingListener;
 
@@ -31,9 +32,9 @@ final class TrainProgress implements TrainingListener {
 
     @Override
     public void epochDone(int epoch, int epochs, double meanLoss, Evaluation test) {
-        lastScore = " " + score(test, classification);
+        lastScore = " " + Metric.describe(test, classification);
         bar.finish();
-        System.err.printf("epoch %d/%d: loss %.4f, test %s (%.1f s)%n", epoch, epochs, meanLoss, score(test,
+        System.err.printf("epoch %d/%d: loss %.4f, test %s (%.1f s)%n", epoch, epochs, meanLoss, Metric.describe(test,
                 classification), (System.nanoTime() - start) / 1e9);
     }
 
@@ -41,10 +42,5 @@ final class TrainProgress implements TrainingListener {
     public void frozenHeadComputed(int tensors, long bytes, double seconds) {
         System.err.printf("frozen layers run once on every sample: %d tensor(s), %.1f MB, %.1f s; only the "
                 + "others train%n", tensors, bytes / 1e6, seconds);
-    }
-
-    static String score(Evaluation e, boolean classification) {
-        return classification ? String.format("accuracy %.2f%%", 100 * e.accuracy())
-                : String.format("mse %.4f ci %.4f", e.mse(), e.concordanceIndex());
     }
 }

@@ -3,6 +3,7 @@ package org.sham4j.cli.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import org.sham4j.compress.Timer;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.InformationLimit;
 import org.sham4j.core.format.MatrixFormat;

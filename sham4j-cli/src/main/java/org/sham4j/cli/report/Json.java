@@ -18,6 +18,19 @@ public final class Json {
         return new Arr();
     }
 
+    /** An object of the map's entries, in its order; lists among the values become arrays. */
+    public static Obj of(Map<String, ?> fields) {
+        Obj o = new Obj();
+        fields.forEach((k, v) -> o.put(k, v instanceof List<?> l ? arrayOf(l) : v));
+        return o;
+    }
+
+    private static Arr arrayOf(List<?> items) {
+        Arr a = new Arr();
+        items.forEach(a::add);
+        return a;
+    }
+
     /** A JSON object. */
     public static final class Obj {
         private final Map<String, Object> fields = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package org.sham4j.core.format;
 
 import java.util.OptionalDouble;
+import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.matrix.DenseMatrix;
 
 /**
@@ -39,6 +40,12 @@ public interface CompressedMatrix {
     default SizeBreakdown size() {
         return ShmFile.sizeOf(this);
     }
+
+    /**
+     * The operations and memory accesses of one product y = x<sup>T</sup>W on this stored form, for the energy
+     * model ({@link org.sham4j.core.energy}).
+     */
+    OperationCounts productCounts();
 
     /** The sHAM paper's upper bound on this format's size in bits, where one applies. */
     default OptionalDouble upperBoundBits() {

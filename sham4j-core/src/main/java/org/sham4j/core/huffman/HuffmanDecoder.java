@@ -1,5 +1,8 @@
 package org.sham4j.core.huffman;
 
+import org.sham4j.core.bits.Bits;
+import org.sham4j.core.energy.OperationCounts;
+
 /**
  * Table-driven decoding of a canonical code from a left-justified 64-bit window. Codes up to
  * {@link #tableBits()} bits long are resolved by one lookup; longer ones by a second-level table of their
@@ -137,5 +140,48 @@ public final class HuffmanDecoder {
             }
         }
         throw new IllegalStateException("invalid codeword");
+    }
+
+    /**
+     * How many of the {@code count} codewords from bit {@code from} of a stream (with two spare words) have each
+     * length: element len counts those of length len.
+     */
+    public long[] lengthHistogram(long[] words, long from, long count) {
+        long[] lengths = new long[maxLength + 1];
+        long pos = from;
+        for (long t = 0; t < count; t++) {
+            int len = decode(Bits.peek(words, pos)) & 63;
+            lengths[len]++;
+            pos += len;
+        }
+        return lengths;
+    }
+
+    /**
+     * Adds the table reads of decoding {@code codewordsOfLength[len]} codewords of each length len: one in the
+     * primary table, one more in a second-level table past it, and past that two per length scanned and the
+     * length's first rank.
+     */
+    public void countLookups(String name, long[] codewordsOfLength, OperationCounts.Builder counts) {
+        long primary = 0;
+        long second = 0;
+        long scanned = 0;
+        long scans = 0;
+        for (int len = 0; len < codewordsOfLength.length; len++) {
+            long n = codewordsOfLength[len];
+            primary += n;
+            if (len > tableBits) {
+                second += n;
+            }
+            if (len > tableBits + subBits) {
+                scans += n;
+                scanned += n * (len - tableBits - subBits);
+            }
+        }
+        counts.access(name, 4L * table.length, 32, primary);
+        counts.access(name + " (second level)", 4L * sub.length, 32, second);
+        counts.access(name + " (first codes)", 8L * firstCode.length, 64, scanned);
+        counts.access(name + " (counts)", 4L * count.length, 32, scanned);
+        counts.access(name + " (first ranks)", 4L * firstRank.length, 32, scans);
     }
 }

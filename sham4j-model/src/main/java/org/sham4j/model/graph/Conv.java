@@ -1,7 +1,10 @@
 package org.sham4j.model.graph;
 
 import java.util.Arrays;
+import java.util.List;
 import org.sham4j.core.format.CompressedMatrix;
+import org.sham4j.core.matrix.DenseMatrix;
+import org.sham4j.core.matrix.SparseMatrix;
 
 /**
  * Convolution over 1 or 2 spatial axes of an (N, C, spatial...) tensor, with stride, padding, dilation and
@@ -55,5 +58,27 @@ public record Conv(CompressedMatrix weights, float[] bias, int inChannels, int o
     @Override
     public Layer withParameters(CompressedMatrix w, float[] b) {
         return new Conv(w, b, inChannels, outChannels, kernel, strides, padsBegin, padsEnd, dilations, groups);
+    }
+
+    /**
+     * The matrix each group multiplies: the weights themselves for one group, else the column block of the group's
+     * output channels, re-encoded in the layer's format (formats are lossless).
+     */
+    public List<CompressedMatrix> groupWeights() {
+        if (groups == 1) {
+            return List.of(weights);
+        }
+        DenseMatrix all = weights.toDense();
+        int rows = all.rows();
+        int per = all.cols() / groups;
+        CompressedMatrix[] out = new CompressedMatrix[groups];
+        for (int g = 0; g < groups; g++) {
+            float[] block = new float[rows * per];
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(all.data(), i * all.cols() + g * per, block, i * per, per);
+            }
+            out[g] = weights.format().encode(SparseMatrix.fromDense(new DenseMatrix(rows, per, block)));
+        }
+        return List.of(out);
     }
 }

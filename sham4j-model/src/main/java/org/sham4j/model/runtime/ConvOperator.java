@@ -2,16 +2,14 @@ package org.sham4j.model.runtime;
 
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.ProductExecutor;
-import org.sham4j.core.matrix.DenseMatrix;
-import org.sham4j.core.matrix.SparseMatrix;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.model.graph.Conv;
 
 /**
  * Convolution lowered to products: the input patches of a chunk of samples are unrolled (im2col) into a
  * row-major batch of (inChannels / groups) · prod(kernel) vectors, one per output position, that the weight
- * matrix multiplies in its storage format. With groups &gt; 1 each group has its own matrix: the column block
- * of its output channels, re-encoded once at construction in the layer's format (formats are lossless).
+ * matrix multiplies in its storage format. With groups &gt; 1 each group has its own matrix
+ * ({@link Conv#groupWeights()}), made once at construction.
  * The patches are unrolled tile by tile ({@link TiledProduct}), so they never take more than a tile's buffer.
  */
 final class ConvOperator implements Operator {
@@ -23,25 +21,7 @@ final class ConvOperator implements Operator {
         this.conv = conv;
         this.window = Window.of(conv.kernel(), conv.strides(), conv.padsBegin(), conv.padsEnd(), conv.dilations(),
                 false);
-        this.groupWeights = splitByGroup(conv.weights(), conv.groups());
-    }
-
-    private static CompressedMatrix[] splitByGroup(CompressedMatrix w, int groups) {
-        if (groups == 1) {
-            return new CompressedMatrix[] {w};
-        }
-        DenseMatrix all = w.toDense();
-        int rows = all.rows();
-        int per = all.cols() / groups;
-        CompressedMatrix[] out = new CompressedMatrix[groups];
-        for (int g = 0; g < groups; g++) {
-            float[] block = new float[rows * per];
-            for (int i = 0; i < rows; i++) {
-                System.arraycopy(all.data(), i * all.cols() + g * per, block, i * per, per);
-            }
-            out[g] = w.format().encode(SparseMatrix.fromDense(new DenseMatrix(rows, per, block)));
-        }
-        return out;
+        this.groupWeights = conv.groupWeights().toArray(new CompressedMatrix[0]);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.sham4j.core.format.coo;
 
+import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.ColumnBlockedMatrix;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PayloadOutput;
+import org.sham4j.core.format.ProductCounts;
 import org.sham4j.core.format.SizeBreakdown;
 import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.SparseMatrix;
@@ -76,5 +78,15 @@ final class CooStored extends ColumnBlockedMatrix {
         out.writeInts(colOf, 0, nnz);
         out.part(SizeBreakdown.PAYLOAD);
         out.writeFloats(values, 0, nnz);
+    }
+
+    /** Per non-zero its row, column, value and x, a product scattered into y. */
+    @Override
+    public OperationCounts productCounts() {
+        long nnz = m.nnz();
+        ProductCounts c = new ProductCounts(rows, cols).words("row indices", nnz, nnz)
+                .words("column indices", nnz, nnz).words("values", nnz, nnz).input(nnz).scatter(nnz);
+        c.counts().multiply(nnz);
+        return c.build();
     }
 }

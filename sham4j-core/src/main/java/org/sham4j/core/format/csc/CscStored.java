@@ -1,9 +1,11 @@
 package org.sham4j.core.format.csc;
 
+import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.ColumnBlockedMatrix;
 import org.sham4j.core.format.ColumnKernel;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PayloadOutput;
+import org.sham4j.core.format.ProductCounts;
 import org.sham4j.core.format.SparseArrays;
 import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.SparseMatrix;
@@ -53,5 +55,13 @@ final class CscStored extends ColumnBlockedMatrix {
     @Override
     public void writePayload(PayloadOutput out) {
         SparseArrays.write(out, m);
+    }
+
+    /** Column pointers, then a row index, a value and x per non-zero, into column sums. */
+    @Override
+    public OperationCounts productCounts() {
+        long nnz = m.nnz();
+        return new ProductCounts(rows, cols).words("column pointers", cols + 1L, cols + 1L)
+                .words("row indices", nnz, nnz).words("values", nnz, nnz).columnSums(nnz).build();
     }
 }

@@ -2,9 +2,11 @@ package org.sham4j.core.format.cser;
 
 import java.io.IOException;
 import java.util.Arrays;
+import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PayloadInput;
 import org.sham4j.core.format.PayloadOutput;
+import org.sham4j.core.format.ProductCounts;
 import org.sham4j.core.format.RowBlockedMatrix;
 import org.sham4j.core.format.SizeBreakdown;
 import org.sham4j.core.format.ValueAlphabet;
@@ -229,5 +231,26 @@ final class CserStored extends RowBlockedMatrix {
         int[] toArray() {
             return Arrays.copyOf(a, size);
         }
+    }
+
+    /**
+     * Row pointers and x once per row; per group its value (one product d·x[i]) and pointer; per listed entry its
+     * column and an update of y. A non-zero implicit value adds sum(x) times it to every output.
+     */
+    @Override
+    public OperationCounts productCounts() {
+        long groups = groupValue.length;
+        long listed = colIdx.length;
+        ProductCounts c = new ProductCounts(rows, cols).words("row pointers", rows + 1L, rows + 1L).input(rows)
+                .words("group values", groups, groups).words("codebook", codebook.length, groups)
+                .words("group pointers", groups + 1, groups == 0 ? 0 : groups + 1)
+                .words("column indices", listed, listed);
+        c.counts().multiply(groups);
+        long updates = listed;
+        if (implicitValue() != 0f) {
+            c.counts().add(rows).multiply(1);
+            updates += cols;
+        }
+        return c.scatter(updates).build();
     }
 }

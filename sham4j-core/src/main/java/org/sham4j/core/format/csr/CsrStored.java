@@ -1,7 +1,9 @@
 package org.sham4j.core.format.csr;
 
+import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PayloadOutput;
+import org.sham4j.core.format.ProductCounts;
 import org.sham4j.core.format.RowBlockedMatrix;
 import org.sham4j.core.format.SparseArrays;
 import org.sham4j.core.matrix.DenseMatrix;
@@ -64,5 +66,15 @@ final class CsrStored extends RowBlockedMatrix {
     @Override
     public void writePayload(PayloadOutput out) {
         SparseArrays.write(out, t);
+    }
+
+    /** Row pointers and x once per row, then a column index, a value and a product per non-zero, scattered. */
+    @Override
+    public OperationCounts productCounts() {
+        long nnz = t.nnz();
+        ProductCounts c = new ProductCounts(rows, cols).words("row pointers", rows + 1L, rows + 1L).input(rows)
+                .words("column indices", nnz, nnz).words("values", nnz, nnz).scatter(nnz);
+        c.counts().multiply(nnz);
+        return c.build();
     }
 }

@@ -1,9 +1,11 @@
 package org.sham4j.core.format.dense;
 
 import java.util.Arrays;
+import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.ColumnBlockedMatrix;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PayloadOutput;
+import org.sham4j.core.format.ProductCounts;
 import org.sham4j.core.format.SizeBreakdown;
 import org.sham4j.core.matrix.DenseMatrix;
 
@@ -92,5 +94,12 @@ final class DenseStored extends ColumnBlockedMatrix {
     public void writePayload(PayloadOutput out) {
         out.part(SizeBreakdown.PAYLOAD);
         out.writeFloats(w, 0, w.length);
+    }
+
+    /** Every weight read; the non-zeros multiplied into column sums. */
+    @Override
+    public OperationCounts productCounts() {
+        long entries = (long) rows * cols;
+        return new ProductCounts(rows, cols).words("weights", entries, entries).columnSums(nonZeros()).build();
     }
 }

@@ -5,12 +5,14 @@ import org.sham4j.core.bits.BitCursor;
 import org.sham4j.core.bits.BitWriter;
 import org.sham4j.core.bits.Bits;
 import org.sham4j.core.bits.PackedInts;
+import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.BlockIndex;
 import org.sham4j.core.format.HuffmanBlockedMatrix;
 import org.sham4j.core.format.HuffmanCodebook;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PayloadInput;
 import org.sham4j.core.format.PayloadOutput;
+import org.sham4j.core.format.ProductCounts;
 import org.sham4j.core.format.SizeBreakdown;
 import org.sham4j.core.format.ValueAlphabet;
 import org.sham4j.core.huffman.HuffmanCode;
@@ -368,5 +370,30 @@ final class GshamStored extends HuffmanBlockedMatrix {
         blocks.write(out);
         out.part(SizeBreakdown.PAYLOAD);
         out.writeBits(words, bitLength);
+    }
+
+    /**
+     * The stream read once; per non-zero a gap lookup, its base and raw-bit count, a value lookup and a codebook
+     * read.
+     */
+    @Override
+    public OperationCounts productCounts() {
+        long[] gapLengths = new long[gapHuffman.maxLength() + 1];
+        long[] valueLengths = new long[codebook.code().maxLength() + 1];
+        long pos = 0;
+        for (long t = 0; t < nnz; t++) {
+            int e = gapDecoder.decode(Bits.peek(words, pos));
+            gapLengths[e & 63]++;
+            pos += (e & 63) + gapExtra[e >>> 6];
+            int v = valueDecoder.decode(Bits.peek(words, pos));
+            valueLengths[v & 63]++;
+            pos += v & 63;
+        }
+        ProductCounts c = new ProductCounts(rows, cols).stream("codewords", bitLength);
+        gapDecoder.countLookups("gap decode table", gapLengths, c.counts());
+        c.words("gap raw bits", gapExtra.length, nnz);
+        c.counts().access("gap bases", 8L * gapBase.length, 64, nnz);
+        valueDecoder.countLookups("decode table", valueLengths, c.counts());
+        return c.words("codebook", values.length, nnz).columnSums(nnz).build();
     }
 }

@@ -5,6 +5,7 @@ import java.util.OptionalDouble;
 import org.sham4j.core.bits.BitCursor;
 import org.sham4j.core.bits.BitWriter;
 import org.sham4j.core.bits.Bits;
+import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.BlockIndex;
 import org.sham4j.core.format.HuffmanBlockedMatrix;
 import org.sham4j.core.format.HuffmanCodebook;
@@ -12,6 +13,7 @@ import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PaperBounds;
 import org.sham4j.core.format.PayloadInput;
 import org.sham4j.core.format.PayloadOutput;
+import org.sham4j.core.format.ProductCounts;
 import org.sham4j.core.format.SizeBreakdown;
 import org.sham4j.core.format.ValueAlphabet;
 import org.sham4j.core.huffman.HuffmanDecoder;
@@ -179,5 +181,13 @@ final class HamStored extends HuffmanBlockedMatrix {
     @Override
     public OptionalDouble upperBoundBits() {
         return OptionalDouble.of(PaperBounds.ham(rows, cols, codebook.size()));
+    }
+
+    /** The stream read once, every codeword looked up; the codebook read for the non-zeros. */
+    @Override
+    public OperationCounts productCounts() {
+        ProductCounts c = new ProductCounts(rows, cols).stream("codewords", bitLength);
+        decoder.countLookups("decode table", decoder.lengthHistogram(words, 0, (long) rows * cols), c.counts());
+        return c.words("codebook", values.length, nonZeros).columnSums(nonZeros).build();
     }
 }

@@ -2,9 +2,11 @@ package org.sham4j.core.format.im;
 
 import org.sham4j.core.bits.BitWriter;
 import org.sham4j.core.bits.Bits;
+import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.ColumnBlockedMatrix;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PayloadOutput;
+import org.sham4j.core.format.ProductCounts;
 import org.sham4j.core.format.SizeBreakdown;
 import org.sham4j.core.format.ValueAlphabet;
 import org.sham4j.core.matrix.DenseMatrix;
@@ -111,5 +113,14 @@ final class ImStored extends ColumnBlockedMatrix {
         out.writeFloats(codebook, 0, codebook.length);
         out.part(SizeBreakdown.PAYLOAD);
         out.writeBits(words, (long) rows * cols * width);
+    }
+
+    /** Every index read; the codebook read for the non-zeros, multiplied into column sums. */
+    @Override
+    public OperationCounts productCounts() {
+        long entries = (long) rows * cols;
+        long nnz = nonZeros();
+        return new ProductCounts(rows, cols).bits("indices", (entries * width + 7) / 8, width, entries)
+                .words("codebook", codebook.length, nnz).columnSums(nnz).build();
     }
 }

@@ -6,6 +6,7 @@ import org.sham4j.core.bits.BitWriter;
 import org.sham4j.core.bits.Bits;
 import org.sham4j.core.bits.ByteBits;
 import org.sham4j.core.bits.PackedInts;
+import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.BlockIndex;
 import org.sham4j.core.format.ColumnKernel;
 import org.sham4j.core.format.HuffmanBlockedMatrix;
@@ -14,6 +15,7 @@ import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PaperBounds;
 import org.sham4j.core.format.PayloadInput;
 import org.sham4j.core.format.PayloadOutput;
+import org.sham4j.core.format.ProductCounts;
 import org.sham4j.core.format.SizeBreakdown;
 import org.sham4j.core.format.ValueAlphabet;
 import org.sham4j.core.huffman.HuffmanCode;
@@ -277,5 +279,33 @@ final class ShamStored extends HuffmanBlockedMatrix {
     @Override
     public OptionalDouble upperBoundBits() {
         return OptionalDouble.of(PaperBounds.sham(rows, cols, nonZeros(), codebook.size()));
+    }
+
+    /**
+     * Column pointers, a row index and a codeword per non-zero; the lanes' words read once each (whatever the
+     * lanes, a codeword costs one lookup).
+     */
+    @Override
+    public OperationCounts productCounts() {
+        int nnz = colPtr.get(cols);
+        ProductCounts c = new ProductCounts(rows, cols).packed("column pointers", colPtr, cols + 1L)
+                .packed("row indices", rowIdx, nnz);
+        long[] lengths = new long[codebook.code().maxLength() + 1];
+        long wordReads = 0;
+        for (int l = 0; l < LANES; l++) {
+            long inLane = 0;
+            for (int b = 0; b < blocks.blocks(); b++) {
+                int n = colPtr.get(blocks.startColumn(b + 1)) - colPtr.get(blocks.startColumn(b));
+                inLane += Math.max(0, (n - l + LANES - 1) / LANES);
+            }
+            long[] h = decoder.lengthHistogram(words, laneStart[l], inLane);
+            for (int len = 0; len < h.length; len++) {
+                lengths[len] += h[len];
+            }
+            wordReads += (laneStart[l + 1] - laneStart[l] + 63) / 64;
+        }
+        c.counts().access("codewords", (laneStart[LANES] + 7) / 8, 64, wordReads);
+        decoder.countLookups("decode table", lengths, c.counts());
+        return c.words("codebook", codebook.size(), nnz).columnSums(nnz).build();
     }
 }

@@ -1,4 +1,4 @@
-package org.sham4j.cli;
+package org.sham4j.compress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

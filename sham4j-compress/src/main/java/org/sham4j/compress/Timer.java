@@ -1,4 +1,4 @@
-package org.sham4j.cli.bench;
+package org.sham4j.compress;
 
 import java.util.Arrays;
 

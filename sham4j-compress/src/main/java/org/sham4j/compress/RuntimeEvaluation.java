@@ -1,4 +1,4 @@
-package org.sham4j.cli;
+package org.sham4j.compress;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +15,12 @@ import org.sham4j.model.io.WeightSizes;
 import org.sham4j.model.runtime.GraphRunner;
 
 /** Scores a graph on samples with the pure-Java runtime, straight from its stored (compressed) layers. */
-final class RuntimeEvaluation {
+public final class RuntimeEvaluation {
     private RuntimeEvaluation() {
     }
 
     /** The score, with the time of each batch of samples run through the whole graph. */
-    static Evaluation of(Graph graph, Samples samples, boolean classification, int batch, int threads) {
+    public static Evaluation of(Graph graph, Samples samples, boolean classification, int batch, int threads) {
         try (GraphRunner runner = new GraphRunner(graph, threads)) {
             return Evaluation.of(graph, samples, classification, batch, inputs -> runner.run(named(graph, inputs))
                     .get(graph.outputs().get(0)));
@@ -32,7 +32,7 @@ final class RuntimeEvaluation {
      * a single input feeds runs once per row of its table, the rest once per sample. Its time per sample is the
      * whole run's divided by the samples.
      */
-    static Evaluation score(Graph graph, Samples samples, boolean classification, int batch, int threads) {
+    public static Evaluation score(Graph graph, Samples samples, boolean classification, int batch, int threads) {
         FrozenHead cut = new FrozenHead(graph, graph.nodes().stream().map(Node::name).collect(Collectors.toSet()));
         if (!cut.saves() || !sharesRows(samples)) {
             return of(graph, samples, classification, batch, threads);
@@ -55,7 +55,7 @@ final class RuntimeEvaluation {
     }
 
     /** The inputs by the graph's input names, in its order. */
-    static Map<String, Tensor> named(Graph graph, List<Tensor> inputs) {
+    public static Map<String, Tensor> named(Graph graph, List<Tensor> inputs) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (int k = 0; k < inputs.size(); k++) {
             out.put(graph.inputs().get(k).name(), inputs.get(k));

@@ -1,0 +1,155 @@
+package org.sham4j.compress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.sham4j.core.matrix.Tensor;
+import org.sham4j.data.Dataset;
+import org.sham4j.data.Evaluation;
+import org.sham4j.data.Samples;
+import org.sham4j.djl.TrainingOptions;
+import org.sham4j.model.compress.LayerReport;
+import org.sham4j.model.compress.LayerSelection;
+import org.sham4j.model.graph.Graph;
+import org.sham4j.model.io.ModelFile;
+import org.sham4j.model.io.WeightSizes;
+import org.sham4j.model.zoo.Zoo;
+
+/** The compression pipeline and the comparison as a library, on LeNet-300-100 and 200 synthetic samples. */
+class CompressionPipelineTest {
+    /** 784 values in 0..255 whose class is the brightest of ten stripes. */
+    static Dataset stripes(int n, long seed) {
+        Random r = new Random(seed);
+        float[] x = new float[n * 784];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            int c = i % 10;
+            y[i] = c;
+            for (int j = 0; j < 784; j++) {
+                x[i * 784 + j] = r.nextInt(60) + (j * 10 / 784 == c ? 180 : 0);
+            }
+        }
+        Samples s = Samples.of(List.of(new Tensor(new int[] {n, 784}, x)), y);
+        return new Dataset("stripes", s, s, 10);
+    }
+
+    private static final TrainingOptions TRAINING = new TrainingOptions(1, 2e-3f, TrainingOptions.Schedule.COSINE, 50,
+            TrainingOptions.Optimizer.ADAM, 3);
+
+    /** Records what a listener hears, in order. */
+    private static final class Log implements CompressionListener {
+        final List<String> events = new ArrayList<>();
+        int batches;
+
+        @Override
+        public void originalScored(Evaluation score, boolean classification) {
+            events.add("original " + score.accuracy());
+        }
+
+        @Override
+        public void stageStarted(String name, String what) {
+            events.add("start " + name);
+        }
+
+        @Override
+        public void stageFinished(Stage stage) {
+            events.add("done " + stage.name());
+        }
+
+        @Override
+        public void batchDone(int epoch, int epochs, int batch, int batches, double meanLoss) {
+            this.batches++;
+        }
+    }
+
+    @Test
+    void theOriginalIsScoredFirstThenEveryStageInOrder() {
+        Dataset data = stripes(200, 3);
+        Graph original = Zoo.build("lenet-300-100", 3);
+        CompressionPlan plan = CompressionPlan.builder().layers(LayerSelection.DENSE).prune(90).pruneSteps(2)
+                .quantize("cws:8").unified(true).finetuneEpochs(1).training(TRAINING).build();
+        Log log = new Log();
+        CompressionResult r = CompressionPipeline.run(original, data, plan, log);
+
+        assertTrue(log.events.get(0).startsWith("original "), log.events.toString());
+        List<String> names = log.events.stream().filter(e -> e.startsWith("done ")).toList();
+        assertEquals(List.of("done prune 1/2", "done retrain 1/2", "done prune 2/2", "done retrain 2/2",
+                "done quantize", "done shared-value training", "done encode", "done score"), names);
+        assertEquals(3 * 4, log.batches, "three trainings of one epoch of 4 batches");
+        assertEquals(8, r.stages().size());
+
+        Evaluation baseline = CompressionPipeline.score(original, data);
+        assertEquals(baseline.accuracy(), r.baseline().accuracy());
+        assertEquals(CompressionPipeline.score(r.graph(), data).accuracy(), r.score().accuracy());
+        assertEquals(ModelFile.toBytes(r.graph()).length, r.fileBytes());
+        assertEquals(LayerSelection.DENSE.select(original), r.selected());
+        long nonZeros = 0;
+        long entries = 0;
+        for (LayerReport l : r.layers()) {
+            assertTrue(l.distinctValues() <= 8, l.toString());
+            nonZeros += l.nonZeros();
+            entries += (long) l.size().rows() * l.size().cols();
+        }
+        assertEquals(0.10, (double) nonZeros / entries, 0.005, "90 % pruned overall");
+        Stage.PruneRound last = (Stage.PruneRound) r.stages().get(2);
+        assertEquals(90, last.sparsity(), 0.01);
+        Stage.Quantize q = (Stage.Quantize) r.stages().get(4);
+        assertEquals(1, q.codebookSizes().size(), "unified: one codebook");
+        assertTrue(r.occupancy() < 0.1, "psi " + r.occupancy());
+        assertEquals(r.score().accuracy() - r.baseline().accuracy(), r.difference());
+
+        Comparison c = Comparison.of(original, r.baseline(), r.graph(), r.score(), data,
+                new Comparison.Settings(64, 1, 1));
+        assertEquals(r.bytes(), c.bytes());
+        assertEquals(r.denseBytes(), c.denseBytes());
+        assertEquals(WeightSizes.of(original).storedBytes(), c.originalBytes());
+        assertEquals(4L * (784 * 300 + 300 * 100 + 100 * 10), c.denseBytes());
+        assertEquals(c.occupancy(), c.occupancy(r.selected()), 1e-12, "every weighted layer is selected");
+        assertEquals(c.bytes(List.of(c.layers().get(0).node())), c.layers().get(0).bytes());
+        assertEquals(r.score().accuracy(), c.score());
+        assertEquals(r.difference(), c.difference(), 1e-12);
+        assertTrue(c.timeRatio() > 0 && Double.isFinite(c.timeRatio()));
+        assertEquals(64, c.batch());
+        Comparison scored = Comparison.of(original, r.graph(), data, new Comparison.Settings(64, 1, 1));
+        assertEquals(c.score(), scored.score(), "the comparison scores as the pipeline does");
+        assertEquals(c.baseline(), scored.baseline());
+    }
+
+    @Test
+    void withoutPruningOrSharingOnlyEncodingAndScoreRun() {
+        Dataset data = stripes(60, 4);
+        Graph original = Zoo.build("lenet-300-100", 4);
+        Log log = new Log();
+        CompressionResult r = CompressionPipeline.run(original, data, CompressionPlan.builder().format("csr")
+                .finetuneEpochs(0).build(), log);
+        assertEquals(List.of("encode", "score"), r.stages().stream().map(Stage::name).toList());
+        assertTrue(r.layers().stream().allMatch(l -> l.size().format().equals("csr")));
+        assertEquals(r.baseline().accuracy(), r.score().accuracy(), "formats are exact");
+    }
+
+    @Test
+    void badPlansAreRefusedWithTheirReason() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CompressionPlan.builder().prune(120).build())
+                .getMessage().contains("between 0 and 100"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CompressionPlan.builder().pruneSteps(0)
+                .build()).getMessage().contains("prune steps"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CompressionPlan.builder().finetuneEpochs(-1)
+                .build()).getMessage().contains("epochs"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CompressionPlan.builder().quantize("kmeans:4"))
+                .getMessage().contains("unknown quantizer"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CompressionPlan.builder().format("zip"))
+                .getMessage().contains("zip"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CompressionPlan.PruneScope.byName("all"))
+                .getMessage().contains("layer or global"));
+        Dataset data = stripes(20, 5);
+        CompressionPlan twoTargets = CompressionPlan.builder().prune(50, 60).finetuneEpochs(0).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CompressionPipeline.run(
+                Zoo.build("lenet-300-100", 1), data, twoTargets, CompressionListener.SILENT));
+        assertTrue(e.getMessage().contains("2 sparsities for 3 selected layers"), e.getMessage());
+    }
+}
