@@ -57,6 +57,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.check(json);
+        OutputPaths.check(csv);
         List<MatrixFormat> fmts = Formats.parseList(formats);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         BenchRunner runner = new BenchRunner(t, batch, repeat);

@@ -95,6 +95,9 @@ final class CompressCommand implements Callable<Integer> {
     @Mixin
     TrainingFlags training;
 
+    @Mixin
+    PreprocessingOptions preprocessing;
+
     @Option(names = "--json", paramLabel = "OUT", description = "also write the summary as JSON (atomic)")
     Path json;
 
@@ -108,7 +111,10 @@ final class CompressCommand implements Callable<Integer> {
                 .pruneScope(CompressionPlan.PruneScope.byName(pruneScope)).quantize(quantize).unified(unified)
                 .format(format).finetuneEpochs(epochs).training(training.options(1, learningRate, Set.of()))
                 .trainable(trainableByName(trainable)).build();
-        Graph graph = Models.load(model);
+        OutputPaths.check(out);
+        OutputPaths.check(json);
+        Graph graph = preprocessing.apply(Models.load(model), model.getFileName().toString(), "compress",
+                System.err);
         Dataset dataset = DataSpec.open(data);
         CompressionResult result = CompressionPipeline.run(graph, dataset, plan,
                 new Progress(dataset, plan.training().batchSize()));

@@ -40,13 +40,17 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingFlags training;
 
+    @Mixin
+    PreprocessingOptions preprocessing;
+
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
     @Override
     public Integer call() throws Exception {
         TrainingOptions options = training.options(epochs, learningRate, Set.of());
-        Graph graph = Zoo.build(architecture, training.seed);
+        OutputPaths.check(out);
+        Graph graph = preprocessing.apply(Zoo.build(architecture, training.seed), architecture, "train", System.err);
         Dataset dataset = DataSpec.open(data);
         if (dataset.train().size() == 0 || dataset.test().size() == 0) {
             throw new IllegalArgumentException(dataset.name() + ": no training or no test samples");

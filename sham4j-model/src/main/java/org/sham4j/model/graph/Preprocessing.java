@@ -54,4 +54,33 @@ public record Preprocessing(float scale, float[] mean, float[] std, Layout layou
             throw new IllegalArgumentException("scale must be finite and non-zero, got " + scale);
         }
     }
+
+    /** Whether the values are the identity's (no scaling, mean 0, std 1), whatever the layout. */
+    public boolean isIdentity() {
+        for (float m : mean) {
+            if (m != 0) {
+                return false;
+            }
+        }
+        for (float d : std) {
+            if (d != 1) {
+                return false;
+            }
+        }
+        return scale == 1;
+    }
+
+    /** E.g. {@code x * 0.003921569, mean 0.286, std 0.353, layout NCHW}. */
+    @Override
+    public String toString() {
+        return "x * " + scale + ", mean " + join(mean) + ", std " + join(std) + ", layout " + layout;
+    }
+
+    private static String join(float[] v) {
+        StringBuilder b = new StringBuilder();
+        for (float x : v) {
+            b.append(b.length() == 0 ? "" : ",").append(x);
+        }
+        return b.toString();
+    }
 }
