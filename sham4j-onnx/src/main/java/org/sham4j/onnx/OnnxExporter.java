@@ -30,8 +30,8 @@ import org.sham4j.model.graph.TensorShape;
  * the IR version that goes with it, with float32 weights (decoded from whatever format holds them). Inputs and
  * outputs declare their shapes, the batch axis as the symbol {@code N}; an input read only by Embeddings is
  * int64. Recorded preprocessing goes to the metadata entry {@code sham4j.preprocessing}. Reading the file back
- * with {@link OnnxImporter} gives the same graph, weights exact to the bit (a LayerNorm below opset 17, which
- * has no LayerNormalization, comes back as the operations it expands to).
+ * with {@link OnnxImporter} gives the same graph, weights exact to the bit (at opset 13, which has no HardSwish,
+ * a HardSwish comes back as HardSigmoid and Mul).
  */
 public final class OnnxExporter {
     /** Lowest opset written. */

@@ -32,7 +32,7 @@ import org.sham4j.model.graph.TensorShape;
  * Reads an ONNX model (opsets 7 to 21) into a {@link Graph}. Weights come from initializers and Constant
  * nodes and become {@code dense} matrices; operations on constants fold, shape subgraphs included (Shape gives
  * the batch size as a symbol); a bias add folds into the Dense or Conv before it; the operations PyTorch writes
- * for GELU and SiLU become those activations ({@link Fusions}). Model inputs are the graph inputs that are not
+ * for GELU, SiLU and LayerNorm become those layers ({@link Fusions}). Model inputs are the graph inputs that are not
  * initializers; their first axis is the batch. Ops the importer does not know are refused together, in one
  * line naming each with its nodes; any attribute value or layout the graph cannot express exactly is refused
  * with a one-line error naming the node, the op and the attribute.
@@ -140,7 +140,7 @@ public final class OnnxImporter {
             outs.add(ctx.resolve(o.getName()));
         }
         try {
-            List<Node> nodes = Fusions.apply(ctx.nodes(), new HashSet<>(outs));
+            List<Node> nodes = Fusions.apply(ctx.nodes(), new HashSet<>(outs), ctx::shape);
             return new Graph(inputs, nodes, outs, preprocessing(model, source));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(source + ": " + e.getMessage());

@@ -408,7 +408,7 @@ public final class ShapeInference implements LayerVisitor<TensorShape> {
         }
         int[] d = x.dims();
         for (int k = 0; k < d.length; k++) {
-            int add = layer.begin()[k] + layer.end()[k];
+            int add = Math.addExact(layer.begin()[k], layer.end()[k]);
             if (add > 0 && d[k] < 0) {
                 throw new IllegalArgumentException("input shape " + x + ": padding axis " + k + " of unknown or "
                         + "batch size is not supported");
@@ -421,7 +421,7 @@ public final class ShapeInference implements LayerVisitor<TensorShape> {
             if (layer.mode() == Pad.Mode.EDGE && d[k] == 0 && add > 0) {
                 throw new IllegalArgumentException("input shape " + x + ": edge padding of an empty axis " + k);
             }
-            d[k] = d[k] + add;
+            d[k] = Math.addExact(d[k], add);
         }
         return new TensorShape(d);
     }
