@@ -36,28 +36,19 @@ final class ArithmeticImporters {
         variadic(node, ctx, Binary.Op.ADD);
     }
 
-    static void sub(OnnxNode node, ImportContext ctx) throws InvalidInputException {
-        binary(node, ctx, Binary.Op.SUB);
+    /** An op of exactly two operands. */
+    static OpImporter binary(Binary.Op op) {
+        return (node, ctx) -> {
+            if (node.inputs().size() != 2) {
+                throw node.error("needs two inputs, has " + node.inputs().size());
+            }
+            variadic(node, ctx, op);
+        };
     }
 
-    static void mul(OnnxNode node, ImportContext ctx) throws InvalidInputException {
-        binary(node, ctx, Binary.Op.MUL);
-    }
-
-    static void div(OnnxNode node, ImportContext ctx) throws InvalidInputException {
-        binary(node, ctx, Binary.Op.DIV);
-    }
-
-    static void pow(OnnxNode node, ImportContext ctx) throws InvalidInputException {
-        binary(node, ctx, Binary.Op.POW);
-    }
-
-    static void max(OnnxNode node, ImportContext ctx) throws InvalidInputException {
-        variadic(node, ctx, Binary.Op.MAX);
-    }
-
-    static void min(OnnxNode node, ImportContext ctx) throws InvalidInputException {
-        variadic(node, ctx, Binary.Op.MIN);
+    /** An op of one or more operands (Max, Min), taken left to right. */
+    static OpImporter variadic(Binary.Op op) {
+        return (node, ctx) -> variadic(node, ctx, op);
     }
 
     /** Reciprocal: 1 / x. */
@@ -66,13 +57,6 @@ final class ArithmeticImporters {
         ctx.requireComputed(node, x, "input");
         ctx.emit(node.name(), Binary.withConstant(Binary.Op.DIV, new Tensor(new int[0], new float[] {1f}), true),
                 List.of(x), node.output());
-    }
-
-    private static void binary(OnnxNode node, ImportContext ctx, Binary.Op op) throws InvalidInputException {
-        if (node.inputs().size() != 2) {
-            throw node.error("needs two inputs, has " + node.inputs().size());
-        }
-        variadic(node, ctx, op);
     }
 
     /**

@@ -22,10 +22,12 @@ import java.util.Map;
 import java.util.Set;
 import org.sham4j.core.io.InvalidInputException;
 import org.sham4j.model.graph.Activation;
+import org.sham4j.model.graph.Binary;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.InputSpec;
 import org.sham4j.model.graph.Node;
 import org.sham4j.model.graph.Preprocessing;
+import org.sham4j.model.graph.Reduce;
 import org.sham4j.model.graph.TensorShape;
 
 /**
@@ -41,6 +43,8 @@ public final class OnnxImporter {
     /** Lowest and highest default-domain opsets read. */
     public static final int MIN_OPSET = 7;
     public static final int MAX_OPSET = 21;
+    /** Ops whose importers handle their outputs after the first themselves. */
+    private static final Set<String> MULTIPLE_OUTPUTS = Set.of("LSTM", "GRU");
 
     private OnnxImporter() {
     }
@@ -171,9 +175,6 @@ public final class OnnxImporter {
                 + " that sham4j does not support: " + b);
     }
 
-    /** Ops whose importers handle their outputs after the first themselves. */
-    private static final Set<String> MULTIPLE_OUTPUTS = Set.of("LSTM", "GRU");
-
     private static Map<String, OpImporter> importers(Set<String> indexOnly) {
         Map<String, OpImporter> m = new HashMap<>();
         m.put("Conv", ConvImporter::conv);
@@ -182,22 +183,20 @@ public final class OnnxImporter {
         m.put("AveragePool", PoolImporters::averagePool);
         m.put("GlobalMaxPool", PoolImporters::globalMax);
         m.put("GlobalAveragePool", PoolImporters::globalAverage);
-        m.put("ReduceMean", PoolImporters::reduceMean);
-        m.put("ReduceSum", PoolImporters::reduceSum);
-        m.put("ReduceMax", PoolImporters::reduceMax);
-        m.put("ReduceMin", PoolImporters::reduceMin);
+        for (Reduce.Op op : Reduce.Op.values()) {
+            m.put(op.op(), PoolImporters.reduce(op));
+        }
         m.put("Gemm", LinearImporters::gemm);
         m.put("MatMul", LinearImporters::matMul);
         m.put("LSTM", RecurrentImporter::lstm);
         m.put("GRU", RecurrentImporter::gru);
         m.put("Add", ArithmeticImporters::add);
         m.put("Sum", ArithmeticImporters::add);
-        m.put("Sub", ArithmeticImporters::sub);
-        m.put("Mul", ArithmeticImporters::mul);
-        m.put("Div", ArithmeticImporters::div);
-        m.put("Pow", ArithmeticImporters::pow);
-        m.put("Max", ArithmeticImporters::max);
-        m.put("Min", ArithmeticImporters::min);
+        for (Binary.Op op : List.of(Binary.Op.SUB, Binary.Op.MUL, Binary.Op.DIV, Binary.Op.POW)) {
+            m.put(op.op(), ArithmeticImporters.binary(op));
+        }
+        m.put("Max", ArithmeticImporters.variadic(Binary.Op.MAX));
+        m.put("Min", ArithmeticImporters.variadic(Binary.Op.MIN));
         m.put("Reciprocal", ArithmeticImporters::reciprocal);
         for (Activation.Function f : List.of(Activation.Function.RELU, Activation.Function.SIGMOID,
                 Activation.Function.TANH, Activation.Function.HARD_SWISH, Activation.Function.ERF,

@@ -30,20 +30,9 @@ final class PoolImporters {
         pool(node, ctx, PoolKind.AVERAGE, node.intAttr("count_include_pad", 0) != 0);
     }
 
-    static void reduceMean(OnnxNode node, ImportContext ctx) throws InvalidInputException {
-        reduce(node, ctx, Reduce.Op.MEAN);
-    }
-
-    static void reduceSum(OnnxNode node, ImportContext ctx) throws InvalidInputException {
-        reduce(node, ctx, Reduce.Op.SUM);
-    }
-
-    static void reduceMax(OnnxNode node, ImportContext ctx) throws InvalidInputException {
-        reduce(node, ctx, Reduce.Op.MAX);
-    }
-
-    static void reduceMin(OnnxNode node, ImportContext ctx) throws InvalidInputException {
-        reduce(node, ctx, Reduce.Op.MIN);
+    /** ReduceMean, ReduceSum, ReduceMax or ReduceMin. */
+    static OpImporter reduce(Reduce.Op op) {
+        return (node, ctx) -> reduce(node, ctx, op);
     }
 
     /**

@@ -129,13 +129,19 @@ public final class ShapeInference implements LayerVisitor<TensorShape> {
         return new TensorShape(d);
     }
 
+    /** The one input of a convolution over {@code dims} spatial axes: (N, channels, spatial...). */
+    private TensorShape convInput(int dims, int channels) {
+        TensorShape x = one();
+        if (x.rank() != dims + 2 || !fits(x.dim(1), channels)) {
+            throw expects(x, "(N, " + channels + (dims == 2 ? ", H, W)" : ", L)"));
+        }
+        return x;
+    }
+
     @Override
     public TensorShape conv(Conv layer) {
-        TensorShape x = one();
         int dims = layer.dims();
-        if (x.rank() != dims + 2 || !fits(x.dim(1), layer.inChannels())) {
-            throw expects(x, "(N, " + layer.inChannels() + (dims == 2 ? ", H, W)" : ", L)"));
-        }
+        TensorShape x = convInput(dims, layer.inChannels());
         int[] d = x.dims();
         d[1] = layer.outChannels();
         for (int k = 0; k < dims; k++) {
@@ -444,11 +450,8 @@ public final class ShapeInference implements LayerVisitor<TensorShape> {
 
     @Override
     public TensorShape convTranspose(ConvTranspose layer) {
-        TensorShape x = one();
         int dims = layer.dims();
-        if (x.rank() != dims + 2 || !fits(x.dim(1), layer.inChannels())) {
-            throw expects(x, "(N, " + layer.inChannels() + (dims == 2 ? ", H, W)" : ", L)"));
-        }
+        TensorShape x = convInput(dims, layer.inChannels());
         int[] d = x.dims();
         d[1] = layer.outChannels();
         for (int k = 0; k < dims; k++) {
