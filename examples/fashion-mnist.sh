@@ -7,7 +7,7 @@
 #   examples/fashion-mnist.sh            (from the repository root or anywhere)
 # Environment: FASHION (default /usr/share/datasets/fashion-mnist, Debian's dataset-fashion-mnist), OUT (default
 # out/fashion-mnist), PYTHON (default /usr/bin/python3, with Debian's python3-torch and python3-onnx; only
-# needed while $OUT/fashion-cnn.onnx is missing), EPOCHS (PyTorch's, default 10). Leaves $OUT/fashion-cnn.onnx,
+# needed while $OUT/fashion-cnn.onnx is missing), EPOCHS (PyTorch's, default 8). Leaves $OUT/fashion-cnn.onnx,
 # $OUT/train.log (PyTorch's test accuracy), $OUT/eval.json, $OUT/model.sham, $OUT/compress.json,
 # $OUT/eval-compressed.json and $OUT/compare.json.
 set -euo pipefail
@@ -17,7 +17,7 @@ OUT=${OUT:-out/fashion-mnist}
 PYTHON=${PYTHON:-/usr/bin/python3}
 mkdir -p "$OUT"
 if [[ ! -f "$OUT/fashion-cnn.onnx" ]]; then
-  nice -n 5 "$PYTHON" examples/fashion-mnist/train.py "$FASHION" "$OUT" "${EPOCHS:-10}" | tee "$OUT/train.log"
+  nice -n 5 "$PYTHON" examples/fashion-mnist/train.py "$FASHION" "$OUT" "${EPOCHS:-8}" | tee "$OUT/train.log"
 fi
 PRE=(--scale 0.003921569 --mean 0.2860 --std 0.3530)
 DATA="fashion-mnist:$FASHION"
