@@ -31,11 +31,6 @@ public record Preprocessing(float scale, float[] mean, float[] std, Layout layou
         return new Preprocessing(1f, new float[] {0f}, new float[] {1f}, layout, false);
     }
 
-    /** The same values, recorded (as a model file keeps what it was given). */
-    public Preprocessing asRecorded() {
-        return new Preprocessing(scale, mean, std, layout, true);
-    }
-
     public Preprocessing {
         if (mean.length == 0 || std.length == 0) {
             throw new IllegalArgumentException("mean and std need at least one value");
@@ -53,21 +48,6 @@ public record Preprocessing(float scale, float[] mean, float[] std, Layout layou
         if (!Float.isFinite(scale) || scale == 0) {
             throw new IllegalArgumentException("scale must be finite and non-zero, got " + scale);
         }
-    }
-
-    /** Whether the values are the identity's (no scaling, mean 0, std 1), whatever the layout. */
-    public boolean isIdentity() {
-        for (float m : mean) {
-            if (m != 0) {
-                return false;
-            }
-        }
-        for (float d : std) {
-            if (d != 1) {
-                return false;
-            }
-        }
-        return scale == 1;
     }
 
     /** E.g. {@code x * 0.003921569, mean 0.286, std 0.353, layout NCHW}. */
