@@ -29,13 +29,15 @@ import org.sham4j.model.graph.Node;
 import org.sham4j.model.graph.Preprocessing;
 import org.sham4j.model.graph.Reduce;
 import org.sham4j.model.graph.TensorShape;
+import org.sham4j.model.graph.Transpose;
 
 /**
  * Reads an ONNX model (opsets 7 to 21) into a {@link Graph}. Weights come from initializers and Constant
  * nodes and become {@code dense} matrices; operations on constants fold, shape subgraphs included (Shape gives
  * the batch size as a symbol); a bias add folds into the Dense or Conv before it; the operations PyTorch writes
  * for GELU, SiLU and LayerNorm become those layers ({@link Fusions}). Model inputs are the graph inputs that are not
- * initializers; their first axis is the batch. Ops the importer does not know are refused together, in one
+ * initializers; their first axis is the batch (or their one free axis when the first has a fixed size, as in a
+ * time-major (T, N, F) sequence: the model then takes its input batch first and transposes it). Ops the importer does not know are refused together, in one
  * line naming each with its nodes; any attribute value or layout the graph cannot express exactly is refused
  * with a one-line error naming the node, the op and the attribute.
  */
@@ -93,10 +95,13 @@ public final class OnnxImporter {
         }
         List<InputSpec> inputs = new ArrayList<>();
         boolean batchOne = false;
+        Map<String, Integer> batchAxes = new HashMap<>();
         for (ValueInfoProto v : g.getInputList()) {
             if (!initializers.containsKey(v.getName())) {
-                inputs.add(inputSpec(v, source));
-                batchOne |= v.getType().getTensorType().getShape().getDim(0).getDimValue() == 1;
+                int axis = batchAxis(v, source);
+                inputs.add(inputSpec(v, axis, source));
+                batchAxes.put(v.getName(), axis);
+                batchOne |= axis == 0 && v.getType().getTensorType().getShape().getDim(0).getDimValue() == 1;
             }
         }
         Map<String, Integer> uses = new HashMap<>();
@@ -118,6 +123,16 @@ public final class OnnxImporter {
         initializers.forEach(ctx::constant);
         for (InputSpec in : inputs) {
             ctx.input(in.name(), TensorShape.ofInput(in));
+            int axis = batchAxes.get(in.name());
+            if (axis > 0) {
+                int[] perm = new int[in.shape().length + 1];
+                for (int i = 0; i < perm.length; i++) {
+                    perm[i] = i == axis ? 0 : i < axis ? i + 1 : i;
+                }
+                String moved = in.name() + "/batch_axis_" + axis;
+                ctx.emit(moved, new Transpose(perm), List.of(in.name()), moved);
+                ctx.alias(in.name(), moved);
+            }
         }
         for (int k = 0; k < g.getNodeCount(); k++) {
             NodeProto p = g.getNode(k);
@@ -232,7 +247,28 @@ public final class OnnxImporter {
         return m;
     }
 
-    private static InputSpec inputSpec(ValueInfoProto v, String source) throws InvalidInputException {
+    /**
+     * The batch axis of a model input: the first, unless the first has a fixed size and exactly one other axis
+     * is free (as a time-major LSTM's (T, N, F) input), which is then the batch.
+     */
+    private static int batchAxis(ValueInfoProto v, String source) throws InvalidInputException {
+        TensorShapeProto shape = v.getType().getTensorType().getShape();
+        if (shape.getDimCount() < 2 || !shape.getDim(0).hasDimValue()) {
+            return 0;
+        }
+        int free = 0;
+        int at = 0;
+        for (int i = 1; i < shape.getDimCount(); i++) {
+            if (!shape.getDim(i).hasDimValue()) {
+                free++;
+                at = i;
+            }
+        }
+        return free == 1 ? at : 0;
+    }
+
+    /** A model input batch first: its shape without {@code batchAxis}. */
+    private static InputSpec inputSpec(ValueInfoProto v, int batchAxis, String source) throws InvalidInputException {
         String what = source + ": input '" + v.getName() + "'";
         TypeProto type = v.getType();
         if (!type.hasTensorType() || !type.getTensorType().hasShape()) {
@@ -248,14 +284,17 @@ public final class OnnxImporter {
             throw new InvalidInputException(what + " is a scalar; a batch axis is needed");
         }
         int[] dims = new int[shape.getDimCount() - 1];
-        for (int i = 1; i < shape.getDimCount(); i++) {
+        for (int i = 0, k = 0; i < shape.getDimCount(); i++) {
+            if (i == batchAxis) {
+                continue;
+            }
             TensorShapeProto.Dimension d = shape.getDim(i);
             if (!d.hasDimValue() || d.getDimValue() <= 0 || d.getDimValue() > Integer.MAX_VALUE) {
                 throw new InvalidInputException(what + " has an unknown or bad size at axis " + i + " ("
                         + (d.hasDimParam() ? d.getDimParam() : Long.toString(d.getDimValue()))
                         + "); only the batch axis may vary");
             }
-            dims[i - 1] = (int) d.getDimValue();
+            dims[k++] = (int) d.getDimValue();
         }
         return new InputSpec(v.getName(), dims);
     }

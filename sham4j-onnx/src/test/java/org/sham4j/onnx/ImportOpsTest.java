@@ -235,4 +235,28 @@ class ImportOpsTest {
             assertRunsLikeOrt(recurrent("GRU", direction, lbr), List.of(random(rnd, 3, 5, 4)));
         }
     }
+
+    /** PyTorch's default LSTM is time-major, (T, N, F): the model takes its input batch first and transposes it. */
+    @Test
+    void aTimeMajorInputIsTakenBatchFirst() throws Exception {
+        ModelProto m = model(14, List.of(input("x", 5, -1, 4)), List.of("y"), c -> c.node("LSTM", "rnn", List.of("x",
+                c.floats("W", new int[] {1, 12, 4}, random(rnd, 48)), c.floats("R", new int[] {1, 12, 3},
+                random(rnd, 36))), "y", integer("hidden_size", 3)));
+        Graph g = OnnxImporter.read(m.toByteArray(), "test");
+        assertEquals(List.of("Transpose", "Dense", "LSTM", "Reshape"), kinds(g));
+        assertEquals("[x[5, 4]]", g.inputs().toString());
+        org.sham4j.core.matrix.Tensor timeMajor = random(rnd, 5, 2, 4);
+        float[] batchFirst = new float[40];
+        for (int t = 0; t < 5; t++) {
+            for (int n = 0; n < 2; n++) {
+                System.arraycopy(timeMajor.data(), (t * 2 + n) * 4, batchFirst, (n * 5 + t) * 4, 4);
+            }
+        }
+        org.sham4j.core.matrix.Tensor expected = Ort.run(m, List.of(timeMajor)).get(0);
+        try (org.sham4j.model.runtime.GraphRunner r = new org.sham4j.model.runtime.GraphRunner(g, 1)) {
+            double d = Ort.relativeDiff(expected, r.run(new org.sham4j.core.matrix.Tensor(new int[] {2, 5, 4},
+                    batchFirst)));
+            assertEquals(0, d, 1e-5);
+        }
+    }
 }
