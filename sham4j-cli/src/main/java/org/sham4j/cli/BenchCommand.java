@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 /** {@code sham bench FILE...}: every format side by side on each matrix. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Encode each matrix in each format; report size, bits per entry, build and product times "
-                + "(one vector and a batch, on 1 and T threads) and the largest error against a double product.")
+                + "(one vector and a batch, on 1 and T threads), the largest error against a double product and the "
+                + "estimated energy of one product. With --prune P1,P2,... every format at every level.")
 final class BenchCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "matrices: .mtx, .mtx.gz, .npy, .npz, FILE.npz#KEY")
     List<String> files;
@@ -60,29 +61,33 @@ final class BenchCommand implements Callable<Integer> {
         OutputPaths.check(json);
         OutputPaths.check(csv);
         List<MatrixFormat> fmts = Formats.parseList(formats);
+        prepare.check();
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         BenchRunner runner = new BenchRunner(t, batch, repeat);
         List<NamedMatrix> inputs = Inputs.read(files);
         List<BenchRecord> records = new ArrayList<>();
         List<String> prepared = new ArrayList<>();
-        Progress progress = new Progress(inputs.size() * fmts.size(), !quiet);
+        Progress progress = new Progress(inputs.size() * prepare.levels() * fmts.size(), !quiet);
         try (ProductExecutor executor = new ProductExecutor(t)) {
             for (NamedMatrix in : inputs) {
-                if (prepare.active()) {
-                    progress.step(in.name() + " / prune, quantize");
-                }
-                PrepareOptions.Prepared p = prepare.apply(in);
-                if (!p.report().isEmpty()) {
-                    prepared.add(String.format("%s: %.2f%% zeros, %s k=%s, mse %.4g, entropy %.3f bits, %.2f s",
-                            in.name(), p.report().get("sparsity"), p.report().get("quantizer"), p.report().get("k"),
-                            p.report().get("mse"), p.report().get("entropy"),
-                            ((Long) p.report().get("quantizeNanos")) / 1e9));
-                }
-                BenchRunner.MatrixFacts facts = runner.facts(in.name(), p.matrix(), p.report());
-                for (MatrixFormat f : fmts) {
-                    progress.step(in.name() + " / " + f.name());
-                    records.add(runner.run(facts, f, executor));
-                    progress.advance();
+                for (int k = 0; k < prepare.levels(); k++) {
+                    if (prepare.active()) {
+                        progress.step(in.name() + " / prune, quantize");
+                    }
+                    PrepareOptions.Prepared p = prepare.apply(in, k);
+                    String level = p.report().isEmpty() ? "" : " p" + p.report().get("prune");
+                    if (!p.report().isEmpty()) {
+                        prepared.add(String.format("%s: %.2f%% zeros, %s k=%s, mse %.4g, entropy %.3f bits, %.2f s",
+                                in.name(), p.report().get("sparsity"), p.report().get("quantizer"),
+                                p.report().get("k"), p.report().get("mse"), p.report().get("entropy"),
+                                ((Long) p.report().get("quantizeNanos")) / 1e9));
+                    }
+                    BenchRunner.MatrixFacts facts = runner.facts(in.name(), p.matrix(), p.report());
+                    for (MatrixFormat f : fmts) {
+                        progress.step(in.name() + level + " / " + f.name());
+                        records.add(runner.run(facts, f, executor));
+                        progress.advance();
+                    }
                 }
             }
         }

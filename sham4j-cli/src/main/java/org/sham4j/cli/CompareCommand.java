@@ -59,7 +59,8 @@ final class CompareCommand implements Callable<Integer> {
         if (batch < 1 || threads < 1) {
             throw new IllegalArgumentException("--batch and --threads must be positive");
         }
-        Comparison.Settings settings = new Comparison.Settings(batch, threads, Comparison.Settings.DEFAULT.repeat());
+        Comparison.Settings settings = new Comparison.Settings(batch, threads, Comparison.Settings.DEFAULT.repeat(),
+                Comparison.Settings.DEFAULT.warmupSeconds());
         OutputPaths.check(json);
         OutputPaths.check(csv);
         Graph[] both = preprocessing.applyBoth(Models.load(original), Models.load(compressed), "compare", System.err);
@@ -73,27 +74,28 @@ final class CompareCommand implements Callable<Integer> {
         Comparison c = Comparison.of(base, eBase, comp, null, dataset, settings);
 
         Table t = new Table("layer", "op", "shape", "format", "bytes", "float32 bytes", "psi", "base us", "us",
-                "time ratio");
+                "time ratio", "base nJ", "nJ");
         for (Comparison.LayerPair l : c.layers()) {
             t.add(l.node(), l.kind(), shape(l), l.originalFormat() + " -> " + l.format(), Long.toString(l.bytes()),
                     Long.toString(l.denseBytes()), String.format("%.4f", l.occupancy()),
                     String.format("%.1f", l.originalNanos() / 1e3), String.format("%.1f", l.nanos() / 1e3),
-                    String.format("%.3f", l.timeRatio()));
+                    String.format("%.3f", l.timeRatio()), String.format("%.1f", l.originalPicojoules() / 1e3),
+                    String.format("%.1f", l.picojoules() / 1e3));
         }
         t.add("whole model", "", "", "", Long.toString(c.bytes()), Long.toString(c.denseBytes()),
                 String.format("%.4f", c.occupancy()), String.format("%.1f", c.originalNanos() / 1e3),
-                String.format("%.1f", c.compressedNanos() / 1e3), String.format("%.3f", c.timeRatio()));
+                String.format("%.1f", c.compressedNanos() / 1e3), String.format("%.3f", c.timeRatio()),
+                String.format("%.1f", c.originalPicojoules() / 1e3), String.format("%.1f",
+                        c.compressedPicojoules() / 1e3));
         System.out.print(t);
         System.out.printf("Times: a layer's row is its product alone with a random batch of %d; the whole model's "
                 + "row runs every operator on %d test samples (biases, activations, pooling too), so the layers "
-                + "do not add up to it. Medians of %d runs.%n", c.batch(), c.batch(), settings.repeat());
+                + "do not add up to it. Medians of %d runs. Energy: nJ per sample of the weighted layers' products "
+                + "(and embedding lookups) by the 45 nm model, nothing else.%n", c.batch(), c.batch(),
+                settings.repeat());
+        System.out.println();
+        System.out.print(SideBySide.of(c, null));
         double difference = c.difference();
-        System.out.printf("%s %s: original %s, compressed %s, difference %+.4f%s; weights %d -> %d bytes (%.1fx), "
-                + "batch of %d in %.2f -> %.2f ms (%d thread(s))%n", dataset.name(), c.metric(),
-                format(c.baseline(), classification), format(c.score(), classification),
-                classification ? 100 * difference : difference, classification ? " points" : "",
-                c.originalBytes(), c.bytes(), (double) c.denseBytes() / c.bytes(), c.batch(),
-                c.originalNanos() / 1e6, c.compressedNanos() / 1e6, threads);
         if (json != null) {
             Json.Arr arr = Json.array();
             for (Comparison.LayerPair l : c.layers()) {
@@ -101,7 +103,8 @@ final class CompareCommand implements Callable<Integer> {
                         .put("baseFormat", l.originalFormat()).put("format", l.format())
                         .put("baseBytes", l.originalBytes()).put("bytes", l.bytes()).put("denseBytes", l.denseBytes())
                         .put("occupancy", l.occupancy()).put("baseNanos", l.originalNanos()).put("nanos", l.nanos())
-                        .put("timeRatio", l.timeRatio()));
+                        .put("timeRatio", l.timeRatio()).put("basePicojoules", l.originalPicojoules())
+                        .put("picojoules", l.picojoules()));
             }
             Json.Obj o = Json.object().put("original", original.toString()).put("compressed", compressed.toString())
                     .put("data", dataset.name()).put("metric", c.metric()).put(c.metric(), c.score())
@@ -112,7 +115,8 @@ final class CompareCommand implements Callable<Integer> {
             o.put("baseBytes", c.originalBytes()).put("bytes", c.bytes()).put("denseBytes", c.denseBytes())
                     .put("occupancy", c.occupancy()).put("batch", c.batch()).put("threads", threads)
                     .put("baseNanos", c.originalNanos()).put("nanos", c.compressedNanos())
-                    .put("timeRatio", c.timeRatio())
+                    .put("timeRatio", c.timeRatio()).put("baseEnergyPerSample", c.originalPicojoules())
+                    .put("energyPerSample", c.compressedPicojoules())
                     .put("timing", "layers: each product alone on a random batch; nanos, baseNanos: the whole "
                             + "model on a batch of test samples")
                     .put("layers", arr);
@@ -120,14 +124,16 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (csv != null) {
             StringBuilder sb = new StringBuilder(Csv.line(List.of("layer", "op", "shape", "baseFormat", "format",
-                    "baseBytes", "bytes", "denseBytes", "occupancy", "baseNanos", "nanos", "timeRatio")));
+                    "baseBytes", "bytes", "denseBytes", "occupancy", "baseNanos", "nanos", "timeRatio",
+                    "basePicojoules", "picojoules")));
             for (Comparison.LayerPair l : c.layers()) {
                 sb.append(Csv.line(List.of(l.node(), l.kind(), shape(l), l.originalFormat(), l.format(),
                         l.originalBytes(), l.bytes(), l.denseBytes(), l.occupancy(), l.originalNanos(), l.nanos(),
-                        l.timeRatio())));
+                        l.timeRatio(), l.originalPicojoules(), l.picojoules())));
             }
             sb.append(Csv.line(List.of("total", "", "", "", "", c.originalBytes(), c.bytes(), c.denseBytes(),
-                    c.occupancy(), c.originalNanos(), c.compressedNanos(), c.timeRatio())));
+                    c.occupancy(), c.originalNanos(), c.compressedNanos(), c.timeRatio(), c.originalPicojoules(),
+                    c.compressedPicojoules())));
             AtomicFiles.write(csv, sb.toString().getBytes(StandardCharsets.UTF_8));
         }
         return 0;
@@ -135,9 +141,5 @@ final class CompareCommand implements Callable<Integer> {
 
     private static String shape(Comparison.LayerPair l) {
         return l.rows() + "x" + l.cols();
-    }
-
-    private static String format(double v, boolean classification) {
-        return classification ? String.format("%.2f%%", 100 * v) : String.format("%.4f", v);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.sham4j.cli.report.Json;
 import org.sham4j.cli.report.Table;
+import org.sham4j.compress.Comparison;
 import org.sham4j.compress.CompressionListener;
 import org.sham4j.compress.CompressionPipeline;
 import org.sham4j.compress.CompressionPlan;
@@ -125,14 +126,20 @@ final class CompressCommand implements Callable<Integer> {
         long bytes = result.bytes();
         long dense = result.denseBytes();
         boolean classification = result.classification();
-        System.out.printf("%s: file %d bytes, weights %d of %d float32 bytes (psi %.4f, %.1fx), test %s on the Java "
-                + "runtime (original %s); %.1f s%n", out.getFileName(), fileBytes, bytes, dense,
-                result.occupancy(), (double) dense / bytes, Metric.describe(result.score(), classification),
-                Metric.describe(result.baseline(), classification), result.seconds());
+        Comparison c = Comparison.of(graph, result.baseline(), result.graph(), result.score(), dataset,
+                Comparison.Settings.DEFAULT);
+        long originalFileBytes = Files.size(model);
+        System.out.println();
+        System.out.print(SideBySide.of(c, new long[] {originalFileBytes, fileBytes}));
+        System.out.printf("%nwrote %s (%,d bytes) in %.1f s; scores and times are the Java runtime's, run straight "
+                + "from the stored layers%n", out, fileBytes, result.seconds());
         if (json != null) {
             Json.Obj o = Json.object().put("model", model.toString()).put("out", out.toString())
-                    .put("fileBytes", fileBytes).put("bytes", bytes).put("denseBytes", dense)
-                    .put("occupancy", result.occupancy());
+                    .put("baseFileBytes", originalFileBytes).put("fileBytes", fileBytes)
+                    .put("baseBytes", c.originalBytes()).put("bytes", bytes).put("denseBytes", dense)
+                    .put("occupancy", result.occupancy()).put("batch", c.batch()).put("baseNanos", c.originalNanos())
+                    .put("nanos", c.compressedNanos()).put("timeRatio", c.timeRatio())
+                    .put("baseEnergyPerSample", c.originalPicojoules()).put("energyPerSample", c.compressedPicojoules());
             if (classification) {
                 o.put("accuracy", result.score().accuracy()).put("baseline", result.baseline().accuracy());
             } else {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
                 + "the compressed form.",
         subcommands = {BenchCommand.class, EncodeCommand.class, DecodeCommand.class, InfoCommand.class,
                 RunCommand.class, ExportCommand.class,
-                TrainCommand.class, EvalCommand.class, CompressCommand.class, CompareCommand.class,
+                TrainCommand.class, EvalCommand.class, CompressCommand.class, CompareCommand.class, SweepCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -1,5 +1,6 @@
 package org.sham4j.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -7,6 +8,7 @@ import org.sham4j.data.DataSpec;
 import org.sham4j.data.Dataset;
 import org.sham4j.data.Evaluation;
 import org.sham4j.djl.DjlTrainer;
+import org.sham4j.djl.TrainingCheckpoint;
 import org.sham4j.djl.TrainingOptions;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.io.ModelFile;
@@ -43,6 +45,10 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     PreprocessingOptions preprocessing;
 
+    @Option(names = "--resume", description = "continue the training whose checkpoint is in OUT.ckpt (the weights "
+            + "are saved there after each epoch and removed at the end)")
+    boolean resume;
+
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
@@ -59,11 +65,23 @@ final class TrainCommand implements Callable<Integer> {
         Evaluation.preprocess(graph, dataset.train().batch(0, 1));
         int batches = (dataset.train().size() + training.batch - 1) / training.batch;
         long start = System.nanoTime();
+        TrainingCheckpoint checkpoint = new TrainingCheckpoint(checkpointDir(out),
+                "train " + architecture + " on " + data + " " + options);
+        if (!resume && Files.exists(checkpoint.dir())) {
+            throw new IllegalArgumentException(checkpoint.dir() + " holds the checkpoint of an earlier run: pass "
+                    + "--resume to continue it, or delete it to start again");
+        }
         Graph trained = DjlTrainer.train(graph, dataset, options,
-                new TrainProgress(epochs, batches, dataset.isClassification(), !quiet));
+                new TrainProgress(epochs, batches, dataset.isClassification(), !quiet), checkpoint);
         double seconds = (System.nanoTime() - start) / 1e9;
         ModelFile.save(out, trained);
+        checkpoint.delete();
         System.out.printf("%s on %s: %d epochs in %.1f s -> %s%n", architecture, dataset.name(), epochs, seconds, out);
         return 0;
+    }
+
+    /** Where a training into {@code out} keeps its checkpoint: {@code OUT.ckpt} beside it. */
+    static Path checkpointDir(Path out) {
+        return out.resolveSibling(out.getFileName() + ".ckpt");
     }
 }

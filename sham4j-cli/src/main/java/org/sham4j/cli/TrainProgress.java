@@ -8,7 +8,9 @@ import org.sham4j.djl.TrainingListener;
 /** Draws training on a progress bar (epoch, loss, last test score, ETA) and prints a line per epoch. */
 final class TrainProgress implements TrainingListener {
     private static final int REDRAWS = 200;
-    private final Progress bar;
+    private final int batchesPerEpoch;
+    private final boolean enabled;
+    private Progress bar;
     private final boolean classification;
     private final int every;
     private final long start = System.nanoTime();
@@ -18,6 +20,8 @@ final class TrainProgress implements TrainingListener {
     TrainProgress(int epochs, int batchesPerEpoch, boolean classification, boolean enabled) {
         int total = epochs * batchesPerEpoch;
         this.bar = new Progress(total, enabled);
+        this.batchesPerEpoch = batchesPerEpoch;
+        this.enabled = enabled;
         this.classification = classification;
         this.every = Math.max(1, total / REDRAWS);
     }
@@ -36,6 +40,13 @@ final class TrainProgress implements TrainingListener {
         bar.finish();
         System.err.printf("epoch %d/%d: loss %.4f, test %s (%.1f s)%n", epoch, epochs, meanLoss, Metric.describe(test,
                 classification), (System.nanoTime() - start) / 1e9);
+    }
+
+    @Override
+    public void resumed(int done, int epochs, String where) {
+        bar = new Progress((epochs - done) * batchesPerEpoch, enabled);
+        System.err.printf("resuming after epoch %d of %d from %s (weights, schedule and shuffling resume; the "
+                + "optimizer's moments start again)%n", done, epochs, where);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sham4j.core.energy.EnergyCosts;
 import org.sham4j.core.format.Formats;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.io.MatrixReader;
@@ -82,6 +83,87 @@ class CliTest {
         }
         assertEquals(4, Files.readAllLines(csv).size(), "header and three rows");
         assertTrue(b.out().contains("sham"), b.out());
+    }
+
+    @Test
+    void benchReportsTheEnergyOfTheCoreModel() throws Exception {
+        Path in = sampleNpy();
+        Path json = dir.resolve("e.json");
+        CliRun b = CliRun.of("bench", in.toString(), "--formats", "ham", "--repeat", "0", "--json", json.toString(),
+                "-q");
+        assertEquals(0, b.exit(), b.err());
+        SparseMatrix m = MatrixReader.read(in.toString()).get(0).matrix();
+        double pj = EnergyCosts.HOROWITZ_45NM.picojoules(Formats.byName("ham").encode(m).productCounts());
+        String j = Files.readString(json);
+        assertEquals(pj, CliRun.number(j, "productPicojoules"), 1e-6 * pj);
+        assertEquals(pj / (60 * 40), CliRun.number(j, "picojoulesPerEntry"), 1e-6 * pj);
+        assertTrue(j.contains("\"energyParts\": {"), j);
+        assertTrue(b.out().contains("nJ/product") && b.out().contains(String.format("%.1f", pj / 1e3)), b.out());
+    }
+
+    @Test
+    void benchTakesSeveralPruningLevelsAndTagsEachRecord() throws Exception {
+        Path in = sampleNpy();
+        Path json = dir.resolve("p.json");
+        Path csv = dir.resolve("p.csv");
+        CliRun b = CliRun.of("bench", in.toString(), "--formats", "csc,sham", "--repeat", "0", "--prune",
+                "95,97,99", "--quantize", "cws:4", "--json", json.toString(), "--csv", csv.toString(), "-q");
+        assertEquals(0, b.exit(), b.err());
+        java.util.List<String> lines = Files.readAllLines(csv);
+        assertEquals(1 + 3 * 2, lines.size(), "header and every format at every level");
+        int prune = java.util.Arrays.asList(lines.get(0).split(",")).indexOf("prune");
+        int nnz = java.util.Arrays.asList(lines.get(0).split(",")).indexOf("nnz");
+        String[] levels = {"95.0", "95.0", "97.0", "97.0", "99.0", "99.0"};
+        long lastNnz = Long.MAX_VALUE;
+        for (int r = 0; r < levels.length; r++) {
+            String[] cells = lines.get(r + 1).split(",");
+            assertEquals(levels[r], cells[prune]);
+            long n = Long.parseLong(cells[nnz]);
+            assertTrue(r % 2 == 1 ? n == lastNnz : n < lastNnz, "fewer non-zeros at each level");
+            lastNnz = n;
+        }
+        assertEquals(6, Files.readString(json).split("\"prune\": ").length - 1);
+        assertTrue(b.out().contains("prune %"), b.out());
+    }
+
+    @Test
+    void reportPlotsWhatBenchWrites() throws Exception {
+        Path in = sampleNpy();
+        Path results = dir.resolve("results");
+        Files.createDirectory(results);
+        CliRun b = CliRun.of("bench", in.toString(), "--formats", "dense,csc,sham,gsham", "--repeat", "1",
+                "--batch", "2", "--threads", "1", "--prune", "50,90,99", "--quantize", "cws:4", "--json",
+                results.resolve("bench.json").toString(), "-q");
+        assertEquals(0, b.exit(), b.err());
+        Path out = dir.resolve("report");
+        CliRun r = CliRun.of("report", results.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("3 plots, 3 tables"), r.out());
+        for (String m : new String[] {"bits", "time", "energy"}) {
+            assertTrue(Files.size(out.resolve("matrix-w-cws-linear-" + m + ".png")) > 10_000, m);
+        }
+        java.util.List<String> bits = Files.readAllLines(out.resolve("matrix-w-cws-linear-bits.csv"));
+        assertEquals("format,p=50%,p=90%,p=99%", bits.get(0));
+        assertEquals(5, bits.size(), "header and four formats");
+
+        CliRun missing = CliRun.of("report", dir.resolve("nope").toString(), "--out", dir.resolve("r2").toString());
+        assertEquals(1, missing.exit());
+        assertOneLine(missing.err(), "nope: no such file or directory");
+    }
+
+    @Test
+    void badPruningLevelsAreRefusedBeforeAnyWork() throws Exception {
+        Path in = sampleNpy();
+        CliRun range = CliRun.of("bench", in.toString(), "--prune", "50,150", "-q");
+        assertEquals(1, range.exit());
+        assertOneLine(range.err(), "between 0 and 100, got 150");
+        CliRun twice = CliRun.of("bench", in.toString(), "--prune", "50,50", "-q");
+        assertEquals(1, twice.exit());
+        assertOneLine(twice.err(), "given twice");
+        CliRun encode = CliRun.of("encode", in.toString(), "--format", "sham", "--prune", "50,90", "--out",
+                dir.resolve("x.shm").toString());
+        assertEquals(1, encode.exit());
+        assertOneLine(encode.err(), "one level");
     }
 
     @Test

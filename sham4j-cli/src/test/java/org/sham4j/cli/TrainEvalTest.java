@@ -70,6 +70,13 @@ class TrainEvalTest {
         assertEquals(0, t.exit(), t.err());
         assertTrue(Files.size(model) > 0);
         assertTrue(t.err().contains("epoch 2/2"), t.err());
+        assertTrue(!Files.exists(dir.resolve("m.sham.ckpt")), "the checkpoint goes when the training ends");
+        Files.createDirectories(dir.resolve("m.sham.ckpt"));
+        CliRun again = CliRun.of("train", "lenet-300-100", "--data", "npz:" + data, "--out", model.toString(),
+                "--epochs", "2", "--quiet");
+        assertEquals(1, again.exit());
+        assertTrue(again.err().contains("pass --resume to continue it"), again.err());
+        Files.delete(dir.resolve("m.sham.ckpt"));
         Path javaJson = dir.resolve("java.json");
         Path djlJson = dir.resolve("djl.json");
         CliRun j = CliRun.of("eval", model.toString(), "--data", "npz:" + data, "--json", javaJson.toString());

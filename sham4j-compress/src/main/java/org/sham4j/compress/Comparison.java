@@ -1,16 +1,20 @@
 package org.sham4j.compress;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import org.sham4j.core.energy.EnergyCosts;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.data.Dataset;
 import org.sham4j.data.Evaluation;
+import org.sham4j.model.energy.ModelEnergy;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.Node;
 import org.sham4j.model.graph.WeightedLayer;
@@ -21,7 +25,8 @@ import org.sham4j.model.runtime.GraphRunner;
  * layer (paired by position) the formats, stored and float32 bytes and the median time of that layer's product
  * alone with a random batch; and the median time of the whole model on one batch of test samples. The per-layer
  * times cover the products only; the whole-model time also covers biases, activations, pooling and the other
- * operators, so the layers' times do not add up to it.
+ * operators, so the layers' times do not add up to it. Energy is picojoules per sample by the 45 nm model of
+ * {@link ModelEnergy}: each weighted layer's products in its format (and embedding lookups), nothing else.
  *
  * @param original        the original's test score
  * @param compressed      the compressed model's test score
@@ -29,31 +34,42 @@ import org.sham4j.model.runtime.GraphRunner;
  * @param threads         threads of the Java runtime in the scores and timings
  * @param originalNanos   median time of the original on the batch
  * @param compressedNanos median time of the compressed model on the batch
+ * @param originalPicojoules   energy of one sample through the original
+ * @param compressedPicojoules energy of one sample through the compressed model
  */
 public record Comparison(boolean classification, Evaluation original, Evaluation compressed, List<LayerPair> layers,
-                         int batch, int threads, long originalNanos, long compressedNanos) {
+                         int batch, int threads, long originalNanos, long compressedNanos, double originalPicojoules,
+                         double compressedPicojoules) {
     /**
      * How to measure: samples per batch (scores run in batches of it; the timed batch has that many), threads of
-     * the Java runtime, and timed runs per median (after a warm-up of at least 0.2 s).
+     * the Java runtime, timed runs per median, and the least warm-up before them (at least 3 runs too).
      */
-    public record Settings(int batch, int threads, int repeat) {
-        /** Batches of 256 on one thread, medians of 5 runs. */
-        public static final Settings DEFAULT = new Settings(256, 1, 5);
+    public record Settings(int batch, int threads, int repeat, double warmupSeconds) {
+        /** Batches of 256 on one thread, medians of 5 runs after 0.2 s of warm-up. */
+        public static final Settings DEFAULT = new Settings(256, 1, 5, 0.2);
 
         public Settings {
             if (batch < 1 || threads < 1 || repeat < 1) {
                 throw new IllegalArgumentException("batch, threads and repeat must be positive, got " + batch + ", "
                         + threads + ", " + repeat);
             }
+            if (!(warmupSeconds >= 0 && warmupSeconds <= 3600)) {
+                throw new IllegalArgumentException("warm-up must be 0 to 3600 s, got " + warmupSeconds);
+            }
+        }
+
+        long warmupNanos() {
+            return (long) (warmupSeconds * 1e9);
         }
     }
 
     /**
      * One weighted layer in both models: its node and op (as in the compressed model), shape, formats, bytes as
-     * stored and as float32, and the median time of its product with a random batch.
+     * stored and as float32, the median time of its product with a random batch, and its energy per sample.
      */
     public record LayerPair(String node, String kind, int rows, int cols, String originalFormat, String format,
-                            long originalBytes, long bytes, long denseBytes, long originalNanos, long nanos) {
+                            long originalBytes, long bytes, long denseBytes, long originalNanos, long nanos,
+                            double originalPicojoules, double picojoules) {
         /** Stored bytes of the compressed layer over its float32 bytes. */
         public double occupancy() {
             return (double) bytes / denseBytes;
@@ -95,6 +111,13 @@ public record Comparison(boolean classification, Evaluation original, Evaluation
         List<Tensor> inputs = Evaluation.preprocess(compressed, data.test().batch(0, batch));
         long originalNanos = batchNanos(original, inputs, settings);
         long compressedNanos = batchNanos(compressed, inputs, settings);
+        Map<String, int[]> sampleShapes = new LinkedHashMap<>();
+        for (int k = 0; k < inputs.size(); k++) {
+            int[] shape = inputs.get(k).shape();
+            sampleShapes.put(compressed.inputs().get(k).name(), Arrays.copyOfRange(shape, 1, shape.length));
+        }
+        Map<String, Double> originalEnergy = energy(original, sampleShapes);
+        Map<String, Double> compressedEnergy = energy(compressed, sampleShapes);
         List<LayerPair> layers = new ArrayList<>();
         Random random = new Random(1);
         for (int k = 0; k < a.size(); k++) {
@@ -104,11 +127,32 @@ public record Comparison(boolean classification, Evaluation original, Evaluation
             float[] y = new float[batch * ma.cols()];
             layers.add(new LayerPair(b.get(k).name(), b.get(k).layer().kind(), ma.rows(), ma.cols(),
                     ma.format().name(), mb.format().name(), ma.size().totalBytes(), mb.size().totalBytes(),
-                    4L * ma.rows() * ma.cols(), Timer.median(() -> ma.multiply(x, batch, y), settings.repeat()),
-                    Timer.median(() -> mb.multiply(x, batch, y), settings.repeat())));
+                    4L * ma.rows() * ma.cols(), Timer.median(() -> ma.multiply(x, batch, y), settings.repeat(),
+                            settings.warmupNanos()),
+                    Timer.median(() -> mb.multiply(x, batch, y), settings.repeat(),
+                            settings.warmupNanos()), originalEnergy.getOrDefault(a.get(k).name(), 0.0),
+                    compressedEnergy.getOrDefault(b.get(k).name(), 0.0)));
         }
         return new Comparison(classification, eOriginal, eCompressed, layers, batch, settings.threads(),
-                originalNanos, compressedNanos);
+                originalNanos, compressedNanos, sum(originalEnergy), sum(compressedEnergy));
+    }
+
+    /** Picojoules per sample of each counted node (weighted layers, embeddings). */
+    private static Map<String, Double> energy(Graph g, Map<String, int[]> sampleShapes) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (ModelEnergy.LayerEnergy e : ModelEnergy.perLayer(g, sampleShapes, EnergyCosts.HOROWITZ_45NM)) {
+            out.put(e.node(), e.picojoules());
+        }
+        return out;
+    }
+
+    private static double sum(Map<String, Double> energy) {
+        return energy.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** Energy per sample of the compressed model over the original's. */
+    public double energyRatio() {
+        return compressedPicojoules / originalPicojoules;
     }
 
     /** {@code accuracy} or {@code mse}. */
@@ -180,7 +224,7 @@ public record Comparison(boolean classification, Evaluation original, Evaluation
     private static long batchNanos(Graph g, List<Tensor> inputs, Settings settings) {
         Map<String, Tensor> named = RuntimeEvaluation.named(g, inputs);
         try (GraphRunner runner = new GraphRunner(g, settings.threads())) {
-            return Timer.median(() -> runner.run(named), settings.repeat());
+            return Timer.median(() -> runner.run(named), settings.repeat(), settings.warmupNanos());
         }
     }
 

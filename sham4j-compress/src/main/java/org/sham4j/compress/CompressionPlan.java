@@ -1,5 +1,6 @@
 package org.sham4j.compress;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -130,7 +131,7 @@ public record CompressionPlan(LayerSelection layers, List<Double> prune, int pru
 
         /** Prune to these percentages: one for all selected layers, or one per selected layer. */
         public Builder prune(double... percent) {
-            this.prune = java.util.Arrays.stream(percent).boxed().toList();
+            this.prune = Arrays.stream(percent).boxed().toList();
             return this;
         }
 

@@ -16,8 +16,13 @@ public final class Timer {
      * {@code repeat} further runs and returns their median in nanoseconds.
      */
     public static long median(Runnable task, int repeat) {
+        return median(task, repeat, WARMUP_NANOS);
+    }
+
+    /** {@link #median(Runnable, int)} with a warm-up of at least 3 runs and {@code warmupNanos}. */
+    public static long median(Runnable task, int repeat, long warmupNanos) {
         long start = System.nanoTime();
-        for (int r = 0; r < MAX_WARMUP_RUNS && (r < MIN_WARMUP_RUNS || System.nanoTime() - start < WARMUP_NANOS); r++) {
+        for (int r = 0; r < MAX_WARMUP_RUNS && (r < MIN_WARMUP_RUNS || System.nanoTime() - start < warmupNanos); r++) {
             task.run();
         }
         long[] t = new long[repeat];

@@ -104,7 +104,7 @@ class CompressionPipelineTest {
         assertEquals(r.score().accuracy() - r.baseline().accuracy(), r.difference());
 
         Comparison c = Comparison.of(original, r.baseline(), r.graph(), r.score(), data,
-                new Comparison.Settings(64, 1, 1));
+                new Comparison.Settings(64, 1, 1, 0));
         assertEquals(r.bytes(), c.bytes());
         assertEquals(r.denseBytes(), c.denseBytes());
         assertEquals(WeightSizes.of(original).storedBytes(), c.originalBytes());
@@ -115,7 +115,10 @@ class CompressionPipelineTest {
         assertEquals(r.difference(), c.difference(), 1e-12);
         assertTrue(c.timeRatio() > 0 && Double.isFinite(c.timeRatio()));
         assertEquals(64, c.batch());
-        Comparison scored = Comparison.of(original, r.graph(), data, new Comparison.Settings(64, 1, 1));
+        assertTrue(c.compressedPicojoules() < c.originalPicojoules() / 2, c.compressedPicojoules() + " pJ");
+        assertEquals(c.originalPicojoules(), c.layers().stream().mapToDouble(Comparison.LayerPair::originalPicojoules)
+                .sum(), 1e-6 * c.originalPicojoules(), "LeNet's energy is its three products'");
+        Comparison scored = Comparison.of(original, r.graph(), data, new Comparison.Settings(64, 1, 1, 0));
         assertEquals(c.score(), scored.score(), "the comparison scores as the pipeline does");
         assertEquals(c.baseline(), scored.baseline());
     }

@@ -5,12 +5,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.L2Loss;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -27,8 +28,9 @@ import org.sham4j.model.graph.Graph;
 /**
  * Trains a model graph on a data set with DJL: softmax cross-entropy on the logits for classification, mean
  * squared error for regression; SGD with momentum 0.9 or Adam, the learning rate fixed or on a cosine schedule,
- * optional L2 weight decay, and optionally some nodes frozen. Shuffling, dropout and the engine's other random
- * choices follow the seed. The test samples are scored after each epoch.
+ * optional L2 weight decay, and optionally some nodes frozen. Shuffling and dropout follow the seed (dropout's
+ * masks from the seed, epoch and batch, whatever else trains at the same time). The test samples are scored after
+ * each epoch.
  */
 public final class DjlTrainer {
     private static final float MOMENTUM = 0.9f;
@@ -40,6 +42,29 @@ public final class DjlTrainer {
     /** The graph with trained weights (dense storage). */
     public static Graph train(Graph graph, Dataset data, TrainingOptions options, TrainingListener listener) {
         return train(graph, WeightConstraints.NONE, data, options, listener);
+    }
+
+    /**
+     * {@link #train(Graph, Dataset, TrainingOptions, TrainingListener)}, saving the weights to {@code checkpoint}
+     * after each epoch and, when it holds an earlier run's epochs, continuing after the last one (see
+     * {@link TrainingCheckpoint} for what resumes). Every node trains.
+     */
+    public static Graph train(Graph graph, Dataset data, TrainingOptions options, TrainingListener listener,
+            TrainingCheckpoint checkpoint) throws IOException {
+        if (!options.frozen().isEmpty()) {
+            throw new IllegalArgumentException("a checkpointed training trains every node");
+        }
+        Evaluation.checkInputs(graph, data.train());
+        TrainingCheckpoint.Resume resume = checkpoint.load();
+        if (resume != null && resume.epochs() > options.epochs()) {
+            throw new IllegalArgumentException(checkpoint.dir() + " holds " + resume.epochs() + " epochs, more than "
+                    + "the " + options.epochs() + " asked for");
+        }
+        if (resume != null) {
+            listener.resumed(resume.epochs(), options.epochs(), checkpoint.dir().toString());
+        }
+        return trainWhole(resume == null ? graph : resume.graph(), WeightConstraints.NONE, data, options, listener,
+                resume == null ? 0 : resume.epochs(), checkpoint);
     }
 
     /**
@@ -69,30 +94,38 @@ public final class DjlTrainer {
                     Set<String> frozenTail = new HashSet<>(options.frozen());
                     frozenTail.retainAll(cut.tailNodes());
                     return cut.merge(trainWhole(tail, constraints, features, options.withFrozen(frozenTail),
-                            listener));
+                            listener, 0, null));
                 }
             }
         }
-        return trainWhole(graph, constraints, data, options, listener);
+        return trainWhole(graph, constraints, data, options, listener, 0, null);
     }
 
+    /**
+     * Trains from the end of epoch {@code done} (the shuffling replayed and the learning rate's schedule moved on to
+     * there), saving to {@code checkpoint} (null: none) after each epoch.
+     */
     private static Graph trainWhole(Graph graph, WeightConstraints constraints, Dataset data,
-            TrainingOptions options, TrainingListener listener) {
+            TrainingOptions options, TrainingListener listener, int done, TrainingCheckpoint checkpoint) {
         Engine.getEngine("PyTorch").setRandomSeed((int) options.seed());
         Loss loss = data.isClassification() ? Loss.softmaxCrossEntropyLoss() : new L2Loss("mse", 1f);
         int batchesPerEpoch = (data.train().size() + options.batchSize() - 1) / options.batchSize();
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer(options,
-                options.epochs() * batchesPerEpoch));
+                options.epochs() * batchesPerEpoch, done * batchesPerEpoch));
         Random random = new Random(options.seed());
+        Samples train = data.train();
+        for (int epoch = 1; epoch <= done; epoch++) {
+            train.shuffledBatches(options.batchSize(), random);
+        }
         try (DjlModel model = new DjlModel(graph, constraints); Trainer trainer = model.model().newTrainer(config)) {
             model.freeze(options.frozen());
-            Samples train = data.train();
-            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            for (int epoch = done + 1; epoch <= options.epochs(); epoch++) {
                 List<int[]> batches = train.shuffledBatches(options.batchSize(), random);
                 double lossSum = 0;
                 long seen = 0;
                 for (int k = 0; k < batches.size(); k++) {
                     Batch batch = train.batch(batches.get(k));
+                    DropoutMasks.forStep(options.seed(), epoch, k);
                     lossSum += step(trainer, graph, batch, data.isClassification()) * batch.size();
                     seen += batch.size();
                     listener.batchDone(epoch, options.epochs(), k, batches.size(), lossSum / seen);
@@ -100,8 +133,22 @@ public final class DjlTrainer {
                 Evaluation test = Evaluation.of(graph, data.test(), data.isClassification(), EVAL_BATCH,
                         model::predict);
                 listener.epochDone(epoch, options.epochs(), lossSum / seen, test);
+                if (checkpoint != null) {
+                    save(checkpoint, model.toGraph(), epoch);
+                }
             }
             return model.toGraph();
+        } finally {
+            DropoutMasks.clear();
+        }
+    }
+
+    private static void save(TrainingCheckpoint checkpoint, Graph graph, int epoch) {
+        try {
+            checkpoint.save(graph, epoch);
+        } catch (IOException e) {
+            throw new UncheckedIOException(checkpoint.dir() + ": cannot save epoch " + epoch + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -111,7 +158,7 @@ public final class DjlTrainer {
             NDList inputs = DjlModel.toNd(manager, Evaluation.preprocess(graph, batch));
             NDArray labels = manager.create(batch.targets());
             double value;
-            try (GradientCollector collector = trainer.newGradientCollector()) {
+            try (ThreadGradients collector = new ThreadGradients()) {
                 NDArray prediction = trainer.forward(inputs).get(0);
                 NDArray target = classification ? labels : labels.reshape(prediction.getShape());
                 NDArray l = trainer.getLoss().evaluate(new NDList(target), new NDList(prediction));
@@ -123,12 +170,14 @@ public final class DjlTrainer {
         }
     }
 
-    private static Optimizer optimizer(TrainingOptions o, int steps) {
-        Tracker rate = switch (o.schedule()) {
+    /** The optimiser of a training of {@code steps} steps, its learning rate's schedule {@code done} steps on. */
+    private static Optimizer optimizer(TrainingOptions o, int steps, int done) {
+        Tracker schedule = switch (o.schedule()) {
             case FIXED -> Tracker.fixed(o.learningRate());
             case COSINE -> Tracker.cosine().setBaseValue(o.learningRate()).optFinalValue(0f)
                     .setMaxUpdates(Math.max(1, steps)).build();
         };
+        Tracker rate = done == 0 ? schedule : update -> schedule.getNewValue(update + done);
         return switch (o.optimizer()) {
             case SGD -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum(MOMENTUM)
                     .optWeightDecays(o.weightDecay()).build();

@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.pooling.Pool;
 import java.util.Arrays;
@@ -138,7 +137,7 @@ final class NodeOps implements LayerVisitor<NDArray> {
 
     @Override
     public NDArray dropout(org.sham4j.model.graph.Dropout layer) {
-        return training && layer.rate() > 0 ? Dropout.dropout(x, layer.rate(), true).singletonOrThrow() : x;
+        return training && layer.rate() > 0 ? DropoutMasks.apply(x, layer.rate()) : x;
     }
 
     @Override

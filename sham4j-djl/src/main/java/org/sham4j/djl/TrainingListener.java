@@ -17,6 +17,10 @@ public interface TrainingListener {
     default void frozenHeadComputed(int tensors, long bytes, double seconds) {
     }
 
+    /** The training continues after epoch {@code done} of {@code epochs}, from the checkpoint in {@code where}. */
+    default void resumed(int done, int epochs, String where) {
+    }
+
     /** Hears nothing. */
     TrainingListener SILENT = new TrainingListener() {
         @Override

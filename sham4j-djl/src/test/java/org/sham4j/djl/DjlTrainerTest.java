@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.data.Dataset;
 import org.sham4j.data.Evaluation;
@@ -32,7 +35,7 @@ import org.sham4j.model.testing.EveryLayer;
 /** Tiny networks trained for a few steps: the loss falls, and the result runs the same on both engines. */
 class DjlTrainerTest {
     /** Records the losses and scores the trainer reports. */
-    private static final class Record implements TrainingListener {
+    private static class Record implements TrainingListener {
         final List<Double> batchLosses = new ArrayList<>();
         final List<Evaluation> tests = new ArrayList<>();
         int heads;
@@ -273,6 +276,122 @@ class DjlTrainerTest {
             }
         }
         return Math.sqrt(s);
+    }
+
+    @Test
+    void aKilledTrainingResumesAfterItsLastEpochFromTheCheckpoint(@TempDir Path dir) throws Exception {
+        Random r = new Random(12);
+        Dataset data = blobs(r, 120);
+        Graph g = mlp(new int[] {4, 16, 3}, r);
+        TrainingOptions options = new TrainingOptions(3, 0.01f, TrainingOptions.Schedule.COSINE, 16,
+                TrainingOptions.Optimizer.ADAM, 5);
+        TrainingCheckpoint checkpoint = new TrainingCheckpoint(dir.resolve("ckpt"), "mlp on blobs " + options);
+        class Killed extends RuntimeException {
+        }
+        Record first = new Record() {
+            @Override
+            public void epochDone(int epoch, int epochs, double meanLoss, Evaluation test) {
+                super.epochDone(epoch, epochs, meanLoss, test);
+                if (epoch == 2) {
+                    throw new Killed();
+                }
+            }
+        };
+        assertThrows(Killed.class, () -> DjlTrainer.train(g, data, options, first, checkpoint));
+        assertEquals(1, checkpoint.load().epochs(), "epoch 2 ended before its checkpoint");
+        assertTrue(Files.exists(dir.resolve("ckpt/epoch-1.sham")));
+
+        List<String> heard = new ArrayList<>();
+        Record second = new Record() {
+            @Override
+            public void resumed(int done, int epochs, String where) {
+                heard.add("resumed " + done + "/" + epochs);
+            }
+
+            @Override
+            public void epochDone(int epoch, int epochs, double meanLoss, Evaluation test) {
+                super.epochDone(epoch, epochs, meanLoss, test);
+                heard.add("epoch " + epoch);
+            }
+        };
+        Graph trained = DjlTrainer.train(g, data, options, second, checkpoint);
+        assertEquals(List.of("resumed 1/3", "epoch 2", "epoch 3"), heard);
+        assertEquals(2 * 8, second.batchLosses.size(), "epochs 2 and 3 only, 8 batches each");
+        assertEquals(3, checkpoint.load().epochs());
+        assertTrue(second.tests.get(1).accuracy() > 0.9, "accuracy " + second.tests.get(1).accuracy());
+        assertFalse(Arrays.equals(firstWeights(trained), firstWeights(checkpointAfterOne(g, data, options))));
+        checkpoint.delete();
+        assertFalse(Files.exists(checkpoint.dir()));
+
+        TrainingCheckpoint other = new TrainingCheckpoint(dir.resolve("ckpt"), "another training");
+        DjlTrainer.train(g, data, options, new Record(), checkpoint);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DjlTrainer.train(g, data,
+                options, new Record(), other));
+        assertTrue(e.getMessage().contains("checkpoint of another training"), e.getMessage());
+        TrainingOptions shorter = new TrainingOptions(2, 0.01f, TrainingOptions.Schedule.COSINE, 16,
+                TrainingOptions.Optimizer.ADAM, 5);
+        e = assertThrows(IllegalArgumentException.class, () -> DjlTrainer.train(g, data, shorter, new Record(),
+                new TrainingCheckpoint(dir.resolve("ckpt"), "mlp on blobs " + options)));
+        assertTrue(e.getMessage().contains("holds 3 epochs, more than the 2"), e.getMessage());
+    }
+
+    private static Graph checkpointAfterOne(Graph g, Dataset data, TrainingOptions options) {
+        return DjlTrainer.train(g, data, new TrainingOptions(1, options.learningRate(), options.schedule(),
+                options.batchSize(), options.optimizer(), options.seed()), TrainingListener.SILENT);
+    }
+
+    private static float[] firstWeights(Graph g) {
+        return ((Dense) g.nodes().get(0).layer()).weights().toDense().data();
+    }
+
+    @Test
+    void twoTrainingsAtOnceOnTwoThreadsGiveWhatEachGivesAlone() throws Exception {
+        Random r = new Random(13);
+        Dataset data = blobs(r, 96);
+        Graph a = withDropout(mlp(new int[] {4, 32, 3}, r));
+        Graph b = withDropout(mlp(new int[] {4, 24, 3}, r));
+        TrainingOptions oa = new TrainingOptions(2, 0.01f, TrainingOptions.Schedule.COSINE, 8,
+                TrainingOptions.Optimizer.ADAM, 1);
+        TrainingOptions ob = new TrainingOptions(2, 0.05f, TrainingOptions.Schedule.FIXED, 8,
+                TrainingOptions.Optimizer.SGD, 2);
+        float[] aloneA = firstWeights(DjlTrainer.train(a, data, oa, TrainingListener.SILENT));
+        float[] aloneB = firstWeights(DjlTrainer.train(b, data, ob, TrainingListener.SILENT));
+        assertArrayEquals(aloneA, firstWeights(DjlTrainer.train(a, data, oa, TrainingListener.SILENT)),
+                "dropout follows the seed");
+        assertFalse(Arrays.equals(aloneA, firstWeights(DjlTrainer.train(a, data, new TrainingOptions(2, 0.01f,
+                TrainingOptions.Schedule.COSINE, 8, TrainingOptions.Optimizer.ADAM, 9), TrainingListener.SILENT))),
+                "another seed, other masks and order");
+        for (int round = 0; round < 3; round++) {
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var fa = two.submit(() -> {
+                    TorchThreads.set(1);
+                    return firstWeights(DjlTrainer.train(a, data, oa, TrainingListener.SILENT));
+                });
+                var fb = two.submit(() -> {
+                    TorchThreads.set(1);
+                    return firstWeights(DjlTrainer.train(b, data, ob, TrainingListener.SILENT));
+                });
+                assertArrayEquals(aloneA, fa.get(), "round " + round);
+                assertArrayEquals(aloneB, fb.get(), "round " + round);
+            } finally {
+                two.shutdown();
+            }
+        }
+    }
+
+    /** The graph with dropout (rate 0.5) after its first activation. */
+    private static Graph withDropout(Graph g) {
+        List<Node> nodes = new ArrayList<>();
+        for (Node n : g.nodes()) {
+            if (n.name().equals("d1")) {
+                nodes.add(new Node("drop", new org.sham4j.model.graph.Dropout(0.5f), List.of("r0"), "drop"));
+                nodes.add(new Node(n.name(), n.layer(), List.of("drop"), n.output()));
+            } else {
+                nodes.add(n);
+            }
+        }
+        return g.withNodes(nodes);
     }
 
     /** Three Gaussian blobs in 4 dimensions, n samples (train and test the same). */

@@ -4,14 +4,16 @@ import java.util.Map;
 
 /**
  * What {@code sham bench} measures for one (matrix, format) pair. Times are medians in nanoseconds (null
- * when timing was skipped); the threaded times are those on {@code threads} threads.
+ * when timing was skipped); the threaded times are those on {@code threads} threads. The energy of one product
+ * is the core model's estimate ({@link org.sham4j.core.energy}), in picojoules, in total and by part.
  */
 public record BenchRecord(
         String matrix, int rows, int cols, long nnz, int distinct, String format,
         long bytes, Map<String, Long> parts, double upperBoundBits, double informationLimitBits,
         long buildNanos, int batch, int threads,
         Long vectorNanos, Long batchNanos, Long vectorNanosThreaded, Long batchNanosThreaded,
-        double maxAbsError, Map<String, Object> preparation) {
+        double maxAbsError, double productPicojoules, Map<String, Double> energyParts,
+        Map<String, Object> preparation) {
 
     public long entries() {
         return (long) rows * cols;
@@ -28,6 +30,11 @@ public record BenchRecord(
     /** The paper's bound in bits per entry, NaN where none applies. */
     public double upperBoundBitsPerEntry() {
         return entries() == 0 ? Double.NaN : upperBoundBits / entries();
+    }
+
+    /** Energy of one product per entry of the matrix, in picojoules. */
+    public double picojoulesPerEntry() {
+        return entries() == 0 ? 0 : productPicojoules / entries();
     }
 
     public double informationLimitBitsPerEntry() {

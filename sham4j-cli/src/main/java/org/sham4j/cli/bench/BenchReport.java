@@ -31,7 +31,9 @@ public final class BenchReport {
             Map.entry("batchNanos", BenchRecord::batchNanos),
             Map.entry("vectorNanosThreaded", BenchRecord::vectorNanosThreaded),
             Map.entry("batchNanosThreaded", BenchRecord::batchNanosThreaded),
-            Map.entry("maxAbsError", BenchRecord::maxAbsError));
+            Map.entry("maxAbsError", BenchRecord::maxAbsError),
+            Map.entry("productPicojoules", BenchRecord::productPicojoules),
+            Map.entry("picojoulesPerEntry", BenchRecord::picojoulesPerEntry));
 
     private final List<BenchRecord> records;
 
@@ -39,18 +41,33 @@ public final class BenchReport {
         this.records = records;
     }
 
+    /** The console table; a {@code prune} column when the matrices were pruned. */
     public String table() {
         int threads = records.isEmpty() ? 1 : records.get(0).threads();
-        Table table = new Table("matrix", "format", "bytes", "bits/entry", "% dense", "bound b/e", "limit b/e",
-                "build ms", "vec us", "vec us " + threads + "t", "batch us", "batch us " + threads + "t", "max err");
+        boolean pruned = records.stream().anyMatch(r -> r.preparation().get("prune") != null);
+        List<String> header = new ArrayList<>(List.of("matrix", "format"));
+        if (pruned) {
+            header.add("prune %");
+        }
+        header.addAll(List.of("bytes", "bits/entry", "% dense", "bound b/e", "limit b/e", "build ms", "vec us",
+                "vec us " + threads + "t", "batch us", "batch us " + threads + "t", "max err", "nJ/product",
+                "pJ/entry"));
+        Table table = new Table(header.toArray(new String[0]));
         for (BenchRecord r : records) {
             double bound = r.upperBoundBitsPerEntry();
-            table.add(r.matrix(), r.format(), Long.toString(r.bytes()), String.format("%.4f", r.bitsPerEntry()),
+            List<String> row = new ArrayList<>(List.of(r.matrix(), r.format()));
+            if (pruned) {
+                Object p = r.preparation().get("prune");
+                row.add(p == null ? "-" : String.format("%.4g", ((Number) p).doubleValue()));
+            }
+            row.addAll(List.of(Long.toString(r.bytes()), String.format("%.4f", r.bitsPerEntry()),
                     String.format("%.3f", r.percentOfDense()), Double.isNaN(bound) ? "-" : String.format("%.4f", bound),
                     String.format("%.4f", r.informationLimitBitsPerEntry()),
                     String.format("%.1f", r.buildNanos() / 1e6), micros(r.vectorNanos()),
                     micros(r.vectorNanosThreaded()), micros(r.batchNanos()), micros(r.batchNanosThreaded()),
-                    String.format("%.2e", r.maxAbsError()));
+                    String.format("%.2e", r.maxAbsError()), String.format("%.1f", r.productPicojoules() / 1e3),
+                    String.format("%.3f", r.picojoulesPerEntry())));
+            table.add(row.toArray(new String[0]));
         }
         return table.toString();
     }
@@ -68,6 +85,9 @@ public final class BenchReport {
             Json.Obj parts = Json.object();
             r.parts().forEach(parts::put);
             o.put("parts", parts);
+            Json.Obj energy = Json.object();
+            r.energyParts().forEach(energy::put);
+            o.put("energyParts", energy);
             arr.add(o);
         }
         return arr + "\n";

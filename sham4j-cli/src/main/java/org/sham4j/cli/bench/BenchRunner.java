@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.sham4j.compress.Timer;
+import org.sham4j.core.energy.EnergyCosts;
+import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.InformationLimit;
 import org.sham4j.core.format.MatrixFormat;
@@ -13,7 +15,7 @@ import org.sham4j.core.matrix.SparseMatrix;
 
 /**
  * Encodes one matrix in each format and measures size, build time, product times and product error
- * against a double-precision reference.
+ * against a double-precision reference, and estimates the energy of one product.
  */
 public final class BenchRunner {
     private final int threads;
@@ -98,9 +100,11 @@ public final class BenchRunner {
             err = Math.max(err, Math.max(maxAbsError(y1, f.reference(), 1, cols),
                     maxAbsError(yb, f.reference(), batch, cols)));
         }
+        OperationCounts counts = c.productCounts();
         return new BenchRecord(f.name(), n, cols, m.nnz(), f.distinct(), format.name(), bytes, parts,
                 c.upperBoundBits().orElse(Double.NaN), f.informationLimitBits(), buildNanos, batch, threads,
-                vec, bat, vecT, batT, err, f.preparation());
+                vec, bat, vecT, batT, err, EnergyCosts.HOROWITZ_45NM.picojoules(counts),
+                EnergyCosts.HOROWITZ_45NM.breakdown(counts), f.preparation());
     }
 
     private Long time(Runnable task) {

@@ -1,0 +1,249 @@
+package org.sham4j.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.sham4j.compress.Comparison;
+import org.sham4j.compress.CompressionListener;
+import org.sham4j.compress.CompressionPipeline;
+import org.sham4j.compress.CompressionResult;
+import org.sham4j.compress.Metric;
+import org.sham4j.core.io.AtomicFiles;
+import org.sham4j.data.DataSpec;
+import org.sham4j.data.Dataset;
+import org.sham4j.djl.TorchThreads;
+import org.sham4j.model.graph.Graph;
+import org.sham4j.model.io.ModelFile;
+
+/**
+ * Runs a sweep: validates every configuration against the model, prepares the baseline (training a zoo
+ * architecture once), skips the configurations whose rows the folder already holds, and runs the others on N
+ * workers, each through the one compression pipeline and comparison ({@link CompressionPipeline},
+ * {@link Comparison}), appending one row per configuration as it ends ({@link ResultsFile}). Each worker sets
+ * PyTorch's intra-op threads to the spec's {@code torchThreads} on itself, so a configuration computes the same
+ * whatever N; fine-tuning on a subset ({@code finetuneSamples}) takes the same samples in every configuration.
+ */
+public final class Sweep {
+    /** The seed of the fixed training subset of {@code finetuneSamples}. */
+    static final long SUBSET_SEED = 0;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Reads a model file ({@code .sham}, {@code .onnx}, {@code .h5}); the command line passes its own. */
+    @FunctionalInterface
+    public interface ModelLoader {
+        Graph load(Path file) throws IOException;
+    }
+
+    /**
+     * How to run: the sweep's folder, workers at once, no progress but failures, the model loader, where progress
+     * goes and whether it is a terminal (redrawn in place).
+     */
+    public record Options(Path dir, int workers, boolean quiet, ModelLoader loader, PrintStream err,
+                          boolean terminal) {
+        public Options {
+            if (workers < 1) {
+                throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
+            }
+        }
+    }
+
+    /** What a run did: configurations in the grid, done before it, run by it, failed. */
+    public record Summary(int configurations, int before, int ran, int failed, double seconds) {
+    }
+
+    private Sweep() {
+    }
+
+    /** Runs the configurations of {@code spec} not yet in {@code options.dir()}. */
+    public static Summary run(SweepSpec spec, Options options) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        PrintStream err = options.err();
+        List<Configuration> configurations = spec.configurations();
+        Dataset data = DataSpec.open(spec.data());
+        Baseline.Prepared prepared = Baseline.prepare(spec, data, options.dir(), options.loader(), configurations);
+        try (ResultsFile results = ResultsFile.open(options.dir())) {
+            if (results.cutBytes() > 0 && !options.quiet()) {
+                err.printf("sweep: cut off a partial last line (%d bytes) of %s left by an interrupted run%n",
+                        results.cutBytes(), options.dir().resolve(ResultsFile.JSONL));
+            }
+            keepSpec(spec, options.dir());
+            List<Configuration> todo = new ArrayList<>();
+            Map<Configuration, String> keys = new HashMap<>();
+            for (Configuration c : configurations) {
+                String key = Rows.key(Rows.config(spec.model().label(), spec.data(), c), prepared.identity());
+                keys.put(c, key);
+                if (!results.has(key)) {
+                    todo.add(c);
+                }
+            }
+            int before = configurations.size() - todo.size();
+            if (!options.quiet()) {
+                err.printf("sweep %s: %d configurations, %d done before, %d to run on %d worker(s), %d PyTorch "
+                        + "thread(s) each%n", spec.name(), configurations.size(), before, todo.size(),
+                        options.workers(), spec.torchThreads());
+            }
+            if (todo.isEmpty()) {
+                return new Summary(configurations.size(), before, 0, 0, (System.nanoTime() - start) / 1e9);
+            }
+            Baseline baseline = Baseline.ready(spec, prepared, data, err, options.quiet());
+            Map<Integer, Dataset> subsets = subsets(data, todo);
+            int failed = runAll(spec, options, results, baseline, data, subsets, todo, keys, before,
+                    configurations.size());
+            return new Summary(configurations.size(), before, todo.size() - failed, failed,
+                    (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static int runAll(SweepSpec spec, Options options, ResultsFile results, Baseline baseline, Dataset data,
+            Map<Integer, Dataset> subsets, List<Configuration> todo, Map<Configuration, String> keys, int before,
+            int total) throws InterruptedException, IOException {
+        AtomicInteger failed = new AtomicInteger();
+        AtomicReference<IOException> fatal = new AtomicReference<>();
+        AtomicInteger next = new AtomicInteger();
+        ThreadLocal<Integer> worker = ThreadLocal.withInitial(next::getAndIncrement);
+        ExecutorService pool = Executors.newFixedThreadPool(options.workers(), r -> {
+            Thread t = new Thread(r, "sweep-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try (SweepProgress progress = new SweepProgress(options.err(), total, before, options.workers(),
+                options.quiet(), options.terminal())) {
+            for (Configuration c : todo) {
+                pool.execute(() -> {
+                    if (fatal.get() != null) {
+                        return;
+                    }
+                    int w = worker.get();
+                    try {
+                        runOne(spec, options, results, baseline, data, subsets.get(c.finetuneSamples()), c,
+                                keys.get(c), w, progress);
+                    } catch (IOException e) {
+                        fatal.compareAndSet(null, e);
+                    } catch (RuntimeException | OutOfMemoryError e) {
+                        failed.incrementAndGet();
+                        progress.failed(w, c, oneLine(e));
+                        recordFailure(options.dir(), keys.get(c), c, e);
+                    }
+                });
+            }
+            pool.shutdown();
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                if (fatal.get() != null) {
+                    pool.shutdownNow();
+                }
+            }
+        }
+        if (fatal.get() != null) {
+            throw fatal.get();
+        }
+        return failed.get();
+    }
+
+    private static void runOne(SweepSpec spec, Options options, ResultsFile results, Baseline baseline,
+            Dataset data, Dataset train, Configuration c, String key, int w, SweepProgress progress)
+            throws IOException {
+        long t0 = System.nanoTime();
+        TorchThreads.set(spec.torchThreads());
+        progress.started(w, c);
+        CompressionListener listener = new CompressionListener() {
+            @Override
+            public void stageStarted(String name, String what) {
+                progress.stage(w, name);
+            }
+
+            @Override
+            public void batchDone(int epoch, int epochs, int batch, int batches, double meanLoss) {
+                progress.batch(w, epoch, epochs, batch, batches);
+            }
+        };
+        CompressionResult r = CompressionPipeline.run(baseline.graph(), baseline.score(), train, c.plan(), listener);
+        progress.stage(w, "compare");
+        Comparison cmp = Comparison.of(baseline.graph(), baseline.score(), r.graph(), r.score(), data,
+                spec.evaluation());
+        if (spec.keepModels()) {
+            ModelFile.save(options.dir().resolve("models").resolve(key + ModelFile.EXTENSION), r.graph());
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        ObjectNode row = Rows.row(key, Rows.config(spec.model().label(), spec.data(), c), r.selected(), r, cmp,
+                seconds);
+        results.append(row);
+        progress.finished(w, String.format("%s: %s (baseline %s), psi %.4f of the %s layers, time ratio %.3f",
+                c.label(), Metric.describe(r.score(), r.classification()),
+                Metric.describe(r.baseline(), r.classification()), cmp.occupancy(r.selected()), c.layers(),
+                cmp.timeRatio()), seconds);
+    }
+
+    /** The training sets of every {@code finetuneSamples} asked for: a fixed random subset each (null: all). */
+    private static Map<Integer, Dataset> subsets(Dataset data, List<Configuration> todo) {
+        Map<Integer, Dataset> out = new HashMap<>();
+        for (Configuration c : todo) {
+            Integer n = c.finetuneSamples();
+            if (out.containsKey(n)) {
+                continue;
+            }
+            if (n == null || n >= data.train().size()) {
+                out.put(n, data);
+                continue;
+            }
+            int[] order = new int[data.train().size()];
+            Arrays.setAll(order, i -> i);
+            Random random = new Random(SUBSET_SEED);
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int tmp = order[i];
+                order[i] = order[j];
+                order[j] = tmp;
+            }
+            int[] picked = Arrays.copyOf(order, n);
+            Arrays.sort(picked);
+            out.put(n, new Dataset(data.name(), data.train().select(picked), data.test(), data.classes()));
+        }
+        return out;
+    }
+
+    /** Keeps a copy of the spec in the folder (the last run's), beside its results. */
+    private static void keepSpec(SweepSpec spec, Path dir) throws IOException {
+        Path source = Path.of(spec.source());
+        String name = source.getFileName().toString();
+        if (Files.isRegularFile(source) && name.contains(".")) {
+            AtomicFiles.write(dir.resolve("spec" + name.substring(name.lastIndexOf('.'))), Files.readAllBytes(source));
+        }
+    }
+
+    private static void recordFailure(Path dir, String key, Configuration c, Throwable e) {
+        ObjectNode row = JSON.createObjectNode();
+        row.put("key", key);
+        row.set("config", JSON.valueToTree(c.fields()));
+        row.put("error", oneLine(e));
+        row.put("failedAt", Instant.now().toString());
+        try {
+            Files.write(dir.resolve("failures.jsonl"), (JSON.writeValueAsString(row) + "\n")
+                    .getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException io) {
+            // the failure was reported on standard error; its record is a convenience
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e instanceof OutOfMemoryError ? "out of memory (raise -Xmx with JAVA_OPTS, or run fewer workers)"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+}
