@@ -11,6 +11,7 @@ import org.sham4j.predict.LocalPrediction;
 import org.sham4j.predict.PredictBackend;
 import org.sham4j.predict.PredictRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -74,6 +75,9 @@ final class PredictCommand implements Callable<Integer> {
             + "preprocessing (scaling, normalisation, layout)")
     boolean noPreprocess;
 
+    @Mixin
+    PreprocessingOptions preprocessing = new PreprocessingOptions();
+
     @Option(names = "--overwrite", description = "replace an existing output")
     boolean overwrite;
 
@@ -82,7 +86,12 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        UsageException.require(!(noPreprocess && preprocessing.given()),
+                "--no-preprocess skips the preprocessing that --scale, --mean, --std or --layout would set");
         Graph graph = Models.load(model);
+        if (preprocessing.given()) {
+            graph = preprocessing.apply(graph, model.getFileName().toString(), "predict", System.err);
+        }
         String cluster = Clusters.master(master);
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         PredictRequest request = new PredictRequest(graph, model.toString(), inputs, output,
