@@ -40,7 +40,7 @@ import org.sham4j.model.zoo.Zoo;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class CompressedModelBenchmark {
     @Param({"lenet-5", "lenet-300-100"})
     public String model;

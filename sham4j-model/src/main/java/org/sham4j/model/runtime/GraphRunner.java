@@ -66,6 +66,14 @@ public final class GraphRunner implements AutoCloseable {
     }
 
     /**
+     * How this JVM runs the products of weights stored dense: "Vector API, ..." with the module
+     * {@code jdk.incubator.vector}, else "scalar ..." (same results, slower).
+     */
+    public static String denseProducts() {
+        return Gemm.get().description();
+    }
+
+    /**
      * Runs the graph on named inputs of shape (N, input shape...) and returns every output by name. A missing,
      * unknown or ill-shaped input, or a node whose input shapes do not fit, throws IllegalArgumentException; a run
      * whose activations need more than the memory budget throws a MemoryBudgetException before it starts.

@@ -55,6 +55,11 @@ final class PoolOperator implements Operator {
     private void plane(float[] x, int in, int h, int w, float[] out, int at, int oh, int ow) {
         Window k = window;
         boolean max = pool.poolKind() == PoolKind.MAX;
+        if (k.ph() == 0 && k.pw() == 0 && k.dh() == 1 && k.dw() == 1 && (oh - 1) * k.sh() + k.kh() <= h
+                && (ow - 1) * k.sw() + k.kw() <= w) {
+            inside(x, in, w, out, at, oh, ow, max);
+            return;
+        }
         for (int y = 0; y < oh; y++) {
             int y0 = y * k.sh() - k.ph();
             int y1 = Math.min(y0 + k.kh(), h + k.phEnd());
@@ -84,6 +89,32 @@ final class PoolOperator implements Operator {
                     v = sum / count;
                 }
                 out[at + y * ow + z] = v;
+            }
+        }
+    }
+
+    /**
+     * A plane whose every window lies inside the input: the same sums and maxima in the same order as
+     * {@link #plane}, without the clipping.
+     */
+    private void inside(float[] x, int in, int w, float[] out, int at, int oh, int ow, boolean max) {
+        Window k = window;
+        int kh = k.kh();
+        int kw = k.kw();
+        float count = kh * kw;
+        for (int y = 0; y < oh; y++) {
+            int row = in + y * k.sh() * w;
+            int o = at + y * ow;
+            for (int z = 0; z < ow; z++) {
+                int base = row + z * k.sw();
+                float v = max ? Float.NEGATIVE_INFINITY : 0f;
+                for (int i = 0; i < kh; i++) {
+                    int r = base + i * w;
+                    for (int j = 0; j < kw; j++) {
+                        v = max ? Math.max(v, x[r + j]) : v + x[r + j];
+                    }
+                }
+                out[o + z] = max ? v : v / count;
             }
         }
     }
