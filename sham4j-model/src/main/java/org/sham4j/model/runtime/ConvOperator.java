@@ -9,8 +9,8 @@ import org.sham4j.model.graph.Conv;
  * and kernel position r, and whose columns are output channels; with groups &gt; 1 each group has its own matrix
  * ({@link Conv#groupWeights()}), made once at construction. Two lowerings give the same bits:
  * <ul>
- * <li>by sample (weights stored dense, stride 1 along the height, at least {@link #MIN_POSITIONS} output
- * positions): the output planes of a sample are W<sup>T</sup> times its patches, whose rows are views of
+ * <li>by sample (weights the runtime's kernels multiply, a {@link TransposedProduct}: stored dense or in CSC;
+ * stride 1 along the height; at least {@link #MIN_POSITIONS} output positions): the output planes of a sample are W<sup>T</sup> times its patches, whose rows are views of
  * kernel-width shifted copies of the input ({@link #shift}), so nothing is unrolled kernel row by kernel row
  * and the product writes the output planes in place;</li>
  * <li>by rows (every other case): the patches of a tile of output positions are unrolled (im2col) into a
@@ -24,9 +24,16 @@ final class ConvOperator implements Operator {
     private final Conv conv;
     private final Window window;
     private final WeightProduct[] groupWeights;
+    private final boolean bySample;
 
     ConvOperator(Conv conv) {
+        this(conv, true);
+    }
+
+    /** With {@code bySample} false, always by rows (to test that both lowerings agree). */
+    ConvOperator(Conv conv, boolean bySample) {
         this.conv = conv;
+        this.bySample = bySample;
         this.window = Window.of(conv.kernel(), conv.strides(), conv.padsBegin(), conv.padsEnd(), conv.dilations(),
                 false);
         this.groupWeights = conv.groupWeights().stream().map(WeightProduct::of).toArray(WeightProduct[]::new);
@@ -53,7 +60,7 @@ final class ConvOperator implements Operator {
         int[] outShape = dims == 2 ? new int[] {n, conv.outChannels(), oh, ow} : new int[] {n, conv.outChannels(), ow};
         float[] out = new float[Math.toIntExact(Tensor.size(outShape))];
         float[] x = input.data();
-        if (groupWeights[0] instanceof GemmProduct && window.sh() == 1 && geo.positions() >= MIN_POSITIONS) {
+        if (bySample && groupWeights[0] instanceof TransposedProduct && window.sh() == 1 && geo.positions() >= MIN_POSITIONS) {
             bySample(x, geo, out, executor);
         } else {
             for (int g = 0; g < conv.groups(); g++) {
@@ -101,7 +108,7 @@ final class ConvOperator implements Operator {
                 int g = t % groups;
                 shift(x, (sample * conv.inChannels() + g * cg) * geo.h() * geo.w(), cg, geo, rowsUsed, shifted);
                 int at = (sample * conv.outChannels() + g * ocg) * positions;
-                GemmProduct wg = (GemmProduct) groupWeights[g];
+                TransposedProduct wg = (TransposedProduct) groupWeights[g];
                 if (inPlace) {
                     wg.multiplyTransposed(shifted, 0, rowsOfB, positions, out, at, positions);
                 } else {

@@ -70,4 +70,12 @@ abstract class Gemm {
      */
     abstract void multiply(int m, int n, int depth, float[] a, int ao, int lda, float[] b, int bo, int[] rows,
                            float[] c, int co, int ldc);
+
+    /**
+     * The same product with a sparse A held by rows: row i has the entries {@code values[p]} in columns
+     * {@code index[p]} for p in [{@code start[i]}, {@code start[i + 1]}), summed in that order (a CSC matrix's
+     * columns are the rows of its transpose).
+     */
+    abstract void multiplySparse(int m, int n, int[] start, int[] index, float[] values, float[] b, int bo,
+                                 int[] rows, float[] c, int co, int ldc);
 }

@@ -9,7 +9,7 @@ import org.sham4j.core.format.ProductExecutor;
  * ({@link #multiplyTransposed}). Each layout is made on first use. Every entry is one fused multiply-add chain
  * over W's rows in order, so both ways, any split and either GEMM give the same bits.
  */
-final class GemmProduct extends WeightProduct {
+final class GemmProduct extends TransposedProduct {
     /** Rows of X a thread takes at a time (its output buffer stays small). */
     private static final int ROWS = 256;
 
@@ -100,11 +100,7 @@ final class GemmProduct extends WeightProduct {
         }
     }
 
-    /**
-     * C[j][t] = sum over i of W[i][j] B[i][t] for j &lt; cols, t &lt; n, where B[i][t] = {@code b[bo + rows[i] + t]}
-     * and C[j][t] = {@code c[co + j*ldc + t]} (columns up to n rounded up to {@link Gemm#PAD} are read and
-     * written), on the calling thread.
-     */
+    @Override
     void multiplyTransposed(float[] b, int bo, int[] rowsOfB, int n, float[] c, int co, int ldc) {
         Gemm.get().multiply(cols, n, rows, transposed(), 0, rows, b, bo, rowsOfB, c, co, ldc);
     }

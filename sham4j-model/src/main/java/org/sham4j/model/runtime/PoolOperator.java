@@ -101,20 +101,32 @@ final class PoolOperator implements Operator {
         Window k = window;
         int kh = k.kh();
         int kw = k.kw();
+        int sh = k.sh() * w;
+        int sw = k.sw();
+        if (max) {
+            for (int y = 0; y < oh; y++) {
+                for (int z = 0, o = at + y * ow, base = in + y * sh; z < ow; z++, base += sw) {
+                    float v = Float.NEGATIVE_INFINITY;
+                    for (int i = 0, r = base; i < kh; i++, r += w) {
+                        for (int j = 0; j < kw; j++) {
+                            v = Math.max(v, x[r + j]);
+                        }
+                    }
+                    out[o + z] = v;
+                }
+            }
+            return;
+        }
         float count = kh * kw;
         for (int y = 0; y < oh; y++) {
-            int row = in + y * k.sh() * w;
-            int o = at + y * ow;
-            for (int z = 0; z < ow; z++) {
-                int base = row + z * k.sw();
-                float v = max ? Float.NEGATIVE_INFINITY : 0f;
-                for (int i = 0; i < kh; i++) {
-                    int r = base + i * w;
+            for (int z = 0, o = at + y * ow, base = in + y * sh; z < ow; z++, base += sw) {
+                float v = 0f;
+                for (int i = 0, r = base; i < kh; i++, r += w) {
                     for (int j = 0; j < kw; j++) {
-                        v = max ? Math.max(v, x[r + j]) : v + x[r + j];
+                        v += x[r + j];
                     }
                 }
-                out[o + z] = max ? v : v / count;
+                out[o + z] = v / count;
             }
         }
     }

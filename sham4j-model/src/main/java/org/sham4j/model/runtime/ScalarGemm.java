@@ -52,6 +52,22 @@ final class ScalarGemm extends Gemm {
         }
     }
 
+    @Override
+    void multiplySparse(int m, int n, int[] start, int[] index, float[] values, float[] b, int bo, int[] rows,
+                        float[] c, int co, int ldc) {
+        int width = padded(n);
+        float[] acc = new float[width];
+        float[] row = new float[width];
+        for (int i = 0; i < m; i++) {
+            Arrays.fill(acc, 0f);
+            for (int p = start[i]; p < start[i + 1]; p++) {
+                System.arraycopy(b, bo + rows[index[p]], row, 0, width);
+                fma(acc, values[p], row, width);
+            }
+            System.arraycopy(acc, 0, c, co + i * ldc, width);
+        }
+    }
+
     /** s[t] = fma(v, x[t], s[t]) for t &lt; len. */
     private static void fma(float[] s, float v, float[] x, int len) {
         for (int t = 0; t < len; t++) {

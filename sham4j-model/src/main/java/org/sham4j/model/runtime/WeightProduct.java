@@ -2,16 +2,21 @@ package org.sham4j.model.runtime;
 
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.ProductExecutor;
+import org.sham4j.core.format.csc.CscFormat;
 import org.sham4j.core.format.dense.DenseFormat;
 
 /**
  * A layer's weight matrix W (rows x cols) as the runtime multiplies it: weights stored dense run the runtime's
- * GEMM ({@link GemmProduct}), every other format its own product ({@link FormatProduct}).
+ * GEMM ({@link GemmProduct}), weights stored in CSC its sparse product on the stored columns
+ * ({@link CscProduct}), every other format its own product ({@link FormatProduct}).
  */
 abstract class WeightProduct {
     /** The product for {@code w}. */
     static WeightProduct of(CompressedMatrix w) {
-        return w.format() == DenseFormat.INSTANCE ? new GemmProduct(w) : new FormatProduct(w);
+        if (w.format() == DenseFormat.INSTANCE) {
+            return new GemmProduct(w);
+        }
+        return CscFormat.columns(w).<WeightProduct>map(CscProduct::new).orElseGet(() -> new FormatProduct(w));
     }
 
     abstract int rows();

@@ -3,6 +3,9 @@ package org.sham4j.model.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +62,7 @@ class GemmTest {
             float[][] got = new float[all.length][];
             for (int g = 0; g < all.length; g++) {
                 float[] c = new float[co + m * ldc];
-                java.util.Arrays.fill(c, Float.NaN);
+                Arrays.fill(c, Float.NaN);
                 all[g].multiply(m, n, depth, a, ao, lda, b, bo, rows, c, co, ldc);
                 got[g] = c;
                 for (int i = 0; i < m; i++) {
@@ -82,6 +85,67 @@ class GemmTest {
                     int at = co + i * ldc + j;
                     assertEquals(Float.floatToRawIntBits(got[0][at]), Float.floatToRawIntBits(got[1][at]),
                             "scalar and vector differ at " + i + "," + j + " of " + m + "x" + n + "x" + depth);
+                }
+            }
+        }
+    }
+
+    @Test
+    void sparseProductsMatchTheDoubleSumAndEachOtherToTheBit() {
+        Random rnd = new Random(4);
+        Gemm[] all = {Gemm.scalar(), new VectorGemm()};
+        for (int[] s : SHAPES) {
+            int m = s[0];
+            int n = s[1];
+            int depth = s[2];
+            int ld = Gemm.padded(n) + 16;
+            // Rows of A with 0 to depth entries, columns in any order (the sum follows the stored order).
+            int[] start = new int[m + 1];
+            List<Integer> cols = new ArrayList<>();
+            List<Float> vals = new ArrayList<>();
+            for (int i = 0; i < m; i++) {
+                int count = i == 0 ? 0 : rnd.nextInt(depth + 1);
+                for (int e = 0; e < count; e++) {
+                    cols.add(rnd.nextInt(depth));
+                    vals.add((float) rnd.nextGaussian());
+                }
+                start[i + 1] = cols.size();
+            }
+            int[] index = cols.stream().mapToInt(Integer::intValue).toArray();
+            float[] values = new float[vals.size()];
+            for (int e = 0; e < values.length; e++) {
+                values[e] = vals.get(e);
+            }
+            int bo = 3;
+            float[] b = new float[bo + depth * ld];
+            for (int k = 0; k < b.length; k++) {
+                b[k] = (float) rnd.nextGaussian();
+            }
+            int[] rows = Gemm.rowOffsets(depth, ld);
+            float[][] got = new float[all.length][];
+            for (int g = 0; g < all.length; g++) {
+                float[] c = new float[m * ld];
+                all[g].multiplySparse(m, n, start, index, values, b, bo, rows, c, 0, ld);
+                got[g] = c;
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double want = 0;
+                        double mag = 0;
+                        for (int p = start[i]; p < start[i + 1]; p++) {
+                            double v = (double) values[p] * b[bo + rows[index[p]] + j];
+                            want += v;
+                            mag += Math.abs(v);
+                        }
+                        assertEquals(want, c[i * ld + j], 1e-5 * (1 + mag), all[g].description() + " sparse "
+                                + m + "x" + n + "x" + depth + " at " + i + "," + j);
+                    }
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    int at = i * ld + j;
+                    assertEquals(Float.floatToRawIntBits(got[0][at]), Float.floatToRawIntBits(got[1][at]),
+                            "scalar and vector sparse products differ at " + i + "," + j);
                 }
             }
         }
