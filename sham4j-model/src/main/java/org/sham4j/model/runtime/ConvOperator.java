@@ -26,17 +26,17 @@ final class ConvOperator implements Operator {
     private final WeightProduct[] groupWeights;
     private final boolean bySample;
 
-    ConvOperator(Conv conv) {
-        this(conv, true);
+    ConvOperator(Conv conv, WeightProducts products) {
+        this(conv, products, true);
     }
 
     /** With {@code bySample} false, always by rows (to test that both lowerings agree). */
-    ConvOperator(Conv conv, boolean bySample) {
+    ConvOperator(Conv conv, WeightProducts products, boolean bySample) {
         this.conv = conv;
         this.bySample = bySample;
         this.window = Window.of(conv.kernel(), conv.strides(), conv.padsBegin(), conv.padsEnd(), conv.dilations(),
                 false);
-        this.groupWeights = conv.groupWeights().stream().map(WeightProduct::of).toArray(WeightProduct[]::new);
+        this.groupWeights = conv.groupWeights().stream().map(w -> WeightProduct.of(w, products)).toArray(WeightProduct[]::new);
     }
 
     @Override

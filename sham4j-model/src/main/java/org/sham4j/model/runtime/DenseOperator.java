@@ -5,15 +5,15 @@ import org.sham4j.core.matrix.Tensor;
 import org.sham4j.model.graph.Dense;
 
 /**
- * y = x W + b over the last axis, every leading axis being batch; W runs as a {@link WeightProduct} (the
- * runtime's GEMM when stored dense, else its storage format's product) on the executor's threads.
+ * y = x W + b over the last axis, every leading axis being batch; W runs as a {@link WeightProduct} on the
+ * executor's threads.
  */
 final class DenseOperator implements Operator {
     private final WeightProduct weights;
     private final float[] bias;
 
-    DenseOperator(Dense dense) {
-        this.weights = WeightProduct.of(dense.weights());
+    DenseOperator(Dense dense, WeightProducts products) {
+        this.weights = WeightProduct.of(dense.weights(), products);
         this.bias = dense.bias();
     }
 

@@ -1,22 +1,42 @@
 package org.sham4j.model.runtime;
 
+import java.util.Optional;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.ProductExecutor;
 import org.sham4j.core.format.csc.CscFormat;
 import org.sham4j.core.format.dense.DenseFormat;
+import org.sham4j.core.matrix.SparseMatrix;
 
 /**
  * A layer's weight matrix W (rows x cols) as the runtime multiplies it: weights stored dense run the runtime's
  * GEMM ({@link GemmProduct}), weights stored in CSC its sparse product on the stored columns
- * ({@link CscProduct}), every other format its own product ({@link FormatProduct}).
+ * ({@link CscProduct}); weights in any other format are decoded into one of those two
+ * ({@link WeightProducts#DECODED}) or run their format's own product ({@link FormatProduct},
+ * {@link WeightProducts#STORED}).
  */
 abstract class WeightProduct {
-    /** The product for {@code w}. */
-    static WeightProduct of(CompressedMatrix w) {
+    /**
+     * Decoded weights with at most this share of non-zeros run the sparse kernel: it makes one load and one
+     * fused multiply-add per non-zero and output vector where the register-blocked GEMM loads one row of B per
+     * four multiply-adds, so past about half the entries the dense product is faster.
+     */
+    static final double MAX_SPARSE_DENSITY = 0.5;
+
+    /** The product for {@code w}, run as {@code products} says. */
+    static WeightProduct of(CompressedMatrix w, WeightProducts products) {
         if (w.format() == DenseFormat.INSTANCE) {
             return new GemmProduct(w);
         }
-        return CscFormat.columns(w).<WeightProduct>map(CscProduct::new).orElseGet(() -> new FormatProduct(w));
+        Optional<SparseMatrix> columns = CscFormat.columns(w);
+        if (columns.isPresent()) {
+            return new CscProduct(columns.get());
+        }
+        if (products == WeightProducts.STORED) {
+            return new FormatProduct(w);
+        }
+        double density = (double) w.nonZeros() / ((double) w.rows() * w.cols());
+        return density > MAX_SPARSE_DENSITY ? new GemmProduct(w)
+                : new CscProduct(SparseMatrix.fromDense(w.toDense()));
     }
 
     abstract int rows();

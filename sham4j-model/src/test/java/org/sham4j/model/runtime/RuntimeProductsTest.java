@@ -13,9 +13,10 @@ import org.sham4j.model.graph.Conv;
 import org.sham4j.model.graph.Dense;
 
 /**
- * The runtime's own products (weights stored dense or in CSC): convolutions by sample and by rows, dense layers
- * of every batch size, against direct sums in double precision, and to the bit against each other and across
- * thread counts.
+ * The runtime's own products (weights stored dense or in CSC, or decoded from sHAM into either, by density):
+ * convolutions by sample and by rows, dense layers of every batch size, against direct sums in double precision,
+ * and to the bit against each other and across thread counts; the formats' own products (STORED) against the
+ * same sums.
  */
 class RuntimeProductsTest {
     private static void assertClose(double[] want, float[] got, String what) {
@@ -41,9 +42,12 @@ class RuntimeProductsTest {
                 for (int[] pads : new int[][] {{0, 0, 0, 0}, {1, 2, 2, 1}}) {
                     for (int dil : new int[] {1, 2}) {
                         for (int groups : new int[] {1, 2}) {
-                            for (String format : new String[] {"dense", "csc"}) {
+                            for (String format : new String[] {"dense", "csc", "sham"}) {
                                 int[] kernel = k;
                                 DenseMatrix wt = Fixtures.quantized(rnd, inC / groups * kernel[0] * kernel[1], outC, 7);
+                                if (dil == 2) {
+                                    wt = Fixtures.pruned(rnd, wt, 0.3);
+                                }
                                 float[] bias = groups == 1 ? Fixtures.gaussian(rnd, outC) : null;
                                 int[] s = {1, sw};
                                 int[] d = {dil, dil};
@@ -58,13 +62,16 @@ class RuntimeProductsTest {
                                 String what = format + " kernel " + kernel[0] + "x" + kernel[1] + " stride " + sw
                                         + " pads " + pads[0] + " dilation " + dil + " groups " + groups;
                                 assertTrue(ohw[0] * ohw[1] >= ConvOperator.MIN_POSITIONS, what);
-                                Tensor bySample = apply(new ConvOperator(conv), x, 1);
+                                Tensor bySample = apply(new ConvOperator(conv, WeightProducts.DECODED), x, 1);
                                 assertArrayEquals(new int[] {3, outC, ohw[0], ohw[1]}, bySample.shape(), what);
                                 assertClose(want, bySample.data(), what);
-                                assertArrayEquals(apply(new ConvOperator(conv, false), x, 1).data(), bySample.data(),
+                                assertArrayEquals(apply(new ConvOperator(conv, WeightProducts.DECODED, false), x, 1)
+                                        .data(), bySample.data(),
                                         what + ": by sample and by rows differ");
-                                assertArrayEquals(bySample.data(), apply(new ConvOperator(conv), x, 3).data(),
-                                        what + ": 1 and 3 threads differ");
+                                assertArrayEquals(bySample.data(), apply(new ConvOperator(conv, WeightProducts.DECODED),
+                                        x, 3).data(), what + ": 1 and 3 threads differ");
+                                assertClose(want, apply(new ConvOperator(conv, WeightProducts.STORED), x, 1).data(),
+                                        what + " (stored)");
                             }
                         }
                     }
@@ -80,9 +87,15 @@ class RuntimeProductsTest {
             int in = size[0];
             int out = size[1];
             DenseMatrix w = Fixtures.quantized(rnd, in, out, 9);
+            if (in == 300) {
+                w = Fixtures.pruned(rnd, w, 0.2);
+            }
             float[] bias = Fixtures.gaussian(rnd, out);
-            for (String format : new String[] {"dense", "csc"}) {
-                DenseOperator op = new DenseOperator(new Dense(Fixtures.stored(w, format), bias));
+            for (String format : new String[] {"dense", "csc", "sham"}) {
+                DenseOperator op = new DenseOperator(new Dense(Fixtures.stored(w, format), bias),
+                        WeightProducts.DECODED);
+                DenseOperator stored = new DenseOperator(new Dense(Fixtures.stored(w, format), bias),
+                        WeightProducts.STORED);
                 for (int batch : new int[] {1, 3, 15, 16, 17, 70, 2 * TiledProduct.TILE + 9}) {
                     Tensor x = Fixtures.tensor(rnd, batch, in);
                     double[] want = new double[batch * out];
@@ -99,6 +112,7 @@ class RuntimeProductsTest {
                     Tensor one = apply(op, x, 1);
                     assertClose(want, one.data(), what);
                     assertArrayEquals(one.data(), apply(op, x, 3).data(), what + ": 1 and 3 threads differ");
+                    assertClose(want, apply(stored, x, 1).data(), what + " (stored)");
                     // Row b's outputs do not depend on the rows around it.
                     Tensor row = apply(op, new Tensor(new int[] {1, in}, java.util.Arrays.copyOfRange(x.data(),
                             (batch - 1) * in, batch * in)), 1);
