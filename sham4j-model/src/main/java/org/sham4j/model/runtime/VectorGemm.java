@@ -64,22 +64,23 @@ final class VectorGemm extends Gemm {
         }
     }
 
+    /**
+     * Four vectors of columns at a time, outermost, so that those columns of B (all its rows) stay in L2 while
+     * every row of A runs over them.
+     */
     @Override
     void multiplySparse(int m, int n, int[] start, int[] index, float[] values, float[] b, int bo, int[] rows,
                         float[] c, int co, int ldc) {
         int vectors = padded(n) / L;
-        for (int i = 0; i < m; i++) {
-            int p0 = start[i];
-            int p1 = start[i + 1];
-            int ci = co + i * ldc;
-            int v = 0;
-            for (; v + 4 <= vectors; v += 4) {
-                int j = bo + v * L;
+        int v = 0;
+        for (; v + 4 <= vectors; v += 4) {
+            int j = bo + v * L;
+            for (int i = 0; i < m; i++) {
                 FloatVector s0 = FloatVector.zero(S);
                 FloatVector s1 = s0;
                 FloatVector s2 = s0;
                 FloatVector s3 = s0;
-                for (int p = p0; p < p1; p++) {
+                for (int p = start[i], p1 = start[i + 1]; p < p1; p++) {
                     FloatVector x = FloatVector.broadcast(S, values[p]);
                     int bk = j + rows[index[p]];
                     s0 = FloatVector.fromArray(S, b, bk).fma(x, s0);
@@ -87,19 +88,21 @@ final class VectorGemm extends Gemm {
                     s2 = FloatVector.fromArray(S, b, bk + 2 * L).fma(x, s2);
                     s3 = FloatVector.fromArray(S, b, bk + 3 * L).fma(x, s3);
                 }
-                int cv = ci + v * L;
+                int cv = co + i * ldc + v * L;
                 s0.intoArray(c, cv);
                 s1.intoArray(c, cv + L);
                 s2.intoArray(c, cv + 2 * L);
                 s3.intoArray(c, cv + 3 * L);
             }
-            for (; v < vectors; v++) {
-                int j = bo + v * L;
+        }
+        for (; v < vectors; v++) {
+            int j = bo + v * L;
+            for (int i = 0; i < m; i++) {
                 FloatVector s = FloatVector.zero(S);
-                for (int p = p0; p < p1; p++) {
+                for (int p = start[i], p1 = start[i + 1]; p < p1; p++) {
                     s = FloatVector.fromArray(S, b, j + rows[index[p]]).fma(FloatVector.broadcast(S, values[p]), s);
                 }
-                s.intoArray(c, ci + v * L);
+                s.intoArray(c, co + i * ldc + v * L);
             }
         }
     }

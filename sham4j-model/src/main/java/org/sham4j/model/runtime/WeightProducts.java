@@ -4,7 +4,7 @@ package org.sham4j.model.runtime;
 public enum WeightProducts {
     /**
      * Every matrix decoded once, when the runner is built, into the layout of the runtime's own kernels: CSC
-     * arrays (about 8 bytes per non-zero) when at most half its entries are non-zero, a dense panel otherwise.
+     * arrays (about 8 bytes per non-zero) when at most 40 % of its entries are non-zero, a dense panel otherwise.
      * The fastest way, and a compressed model runs at least as fast as its float32 original; memory is that of
      * CSC, not of the stored format.
      */
