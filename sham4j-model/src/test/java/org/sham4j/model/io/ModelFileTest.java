@@ -238,9 +238,15 @@ class ModelFileTest {
     void versionOneFilesAreStillRead() throws IOException {
         Graph g = Fixtures.inFormat(Fixtures.smallCnn(41), "gsham");
         byte[] v2 = ModelFile.toBytes(g);
-        // Version 1: magic, version 1, the same body without its length (matrices inside in version 1 too).
+        // Version 1: magic, version 1, the same body without its length (matrices inside in version 1 too) and
+        // without the preprocessing's recorded flag of version 3, after the identity's scale (4 bytes), mean and
+        // std (a count and one float each) and layout (1 byte).
         ModelOutput body = new ModelOutput();
-        body.raw(Arrays.copyOfRange(v2, 8 + 1 + varintSize(v2, 9), v2.length - 4));
+        int from = 8 + 1 + varintSize(v2, 9);
+        int flag = from + 4 + 5 + 5 + 1;
+        assertEquals(1, v2[flag], "the recorded flag");
+        body.raw(Arrays.copyOfRange(v2, from, flag));
+        body.raw(Arrays.copyOfRange(v2, flag + 1, v2.length - 4));
         byte[] inner = body.payload().toByteArray();
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         byte[] head = "SHAMODEL".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -253,7 +259,8 @@ class ModelFileTest {
         for (int k = 0; k < 4; k++) {
             v1[v1.length - 4 + k] = (byte) (c >>> (24 - 8 * k));
         }
-        assertArrayEquals(v2, ModelFile.toBytes(ModelFile.fromBytes(v1)), "read as version 1, written as version 2");
+        assertArrayEquals(v2, ModelFile.toBytes(ModelFile.fromBytes(v1)),
+                "read as version 1, written as the current version");
     }
 
     private static int varintSize(byte[] b, int at) {
