@@ -13,28 +13,15 @@ final class CscProduct extends TransposedProduct {
     /** Rows of X transposed and multiplied at a time. */
     private static final int ROWS = 256;
 
-    private final int rows;
-    private final int cols;
     private final int[] start;
     private final int[] index;
     private final float[] values;
 
     CscProduct(SparseMatrix w) {
-        this.rows = w.rows();
-        this.cols = w.cols();
+        super(w.rows(), w.cols());
         this.start = w.colPtr();
         this.index = w.rowIdx();
         this.values = w.values();
-    }
-
-    @Override
-    int rows() {
-        return rows;
-    }
-
-    @Override
-    int cols() {
-        return cols;
     }
 
     @Override

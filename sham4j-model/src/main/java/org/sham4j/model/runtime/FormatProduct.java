@@ -11,17 +11,8 @@ final class FormatProduct extends WeightProduct {
     private final CompressedMatrix w;
 
     FormatProduct(CompressedMatrix w) {
+        super(w.rows(), w.cols());
         this.w = w;
-    }
-
-    @Override
-    int rows() {
-        return w.rows();
-    }
-
-    @Override
-    int cols() {
-        return w.cols();
     }
 
     @Override

@@ -14,28 +14,15 @@ final class GemmProduct extends TransposedProduct {
     private static final int ROWS = 256;
 
     private final CompressedMatrix weights;
-    private final int rows;
-    private final int cols;
     private final int ld;
     private float[] padded;
     private int[] offsets;
     private float[] transposed;
 
     GemmProduct(CompressedMatrix weights) {
+        super(weights.rows(), weights.cols());
         this.weights = weights;
-        this.rows = weights.rows();
-        this.cols = weights.cols();
         this.ld = Gemm.padded(cols);
-    }
-
-    @Override
-    int rows() {
-        return rows;
-    }
-
-    @Override
-    int cols() {
-        return cols;
     }
 
     /** W with rows of {@code ld} entries, zeros past {@code cols}. */

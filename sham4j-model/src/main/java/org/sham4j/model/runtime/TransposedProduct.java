@@ -6,6 +6,10 @@ package org.sham4j.model.runtime;
  * W's non-zeros in row order, in either orientation.
  */
 abstract class TransposedProduct extends WeightProduct {
+    TransposedProduct(int rows, int cols) {
+        super(rows, cols);
+    }
+
     /**
      * C[j][t] = sum over i of W[i][j] B[i][t] for j &lt; cols, t &lt; n, where B[i][t] = {@code b[bo + rowsOfB[i] + t]}
      * and C[j][t] = {@code c[co + j*ldc + t]} (columns up to n rounded up to {@link Gemm#PAD} are read and

@@ -22,6 +22,15 @@ abstract class WeightProduct {
      */
     static final double MAX_SPARSE_DENSITY = 0.4;
 
+    /** W's rows (the length of an input vector) and columns (of an output vector). */
+    final int rows;
+    final int cols;
+
+    WeightProduct(int rows, int cols) {
+        this.rows = rows;
+        this.cols = cols;
+    }
+
     /** The product for {@code w}, run as {@code products} says. */
     static WeightProduct of(CompressedMatrix w, WeightProducts products) {
         if (w.format() == DenseFormat.INSTANCE) {
@@ -39,9 +48,13 @@ abstract class WeightProduct {
                 : new CscProduct(SparseMatrix.fromDense(w.toDense()));
     }
 
-    abstract int rows();
+    final int rows() {
+        return rows;
+    }
 
-    abstract int cols();
+    final int cols() {
+        return cols;
+    }
 
     /** Y = X W for {@code count} row-major vectors, on the calling thread. */
     abstract void multiply(float[] x, int count, float[] y);
