@@ -31,8 +31,17 @@ abstract class WeightProduct {
         this.cols = cols;
     }
 
-    /** The product for {@code w}, run as {@code products} says. */
+    /**
+     * The product for {@code w}, run as {@code products} says; a matrix whose decoding (its dense form, made on
+     * the way) would take more than a quarter of the heap left keeps its format's product.
+     */
     static WeightProduct of(CompressedMatrix w, WeightProducts products) {
+        Runtime rt = Runtime.getRuntime();
+        return of(w, products, (rt.maxMemory() - rt.totalMemory() + rt.freeMemory()) / 4);
+    }
+
+    /** The product for {@code w}: decoding only when its dense form takes at most {@code decodeBytes} bytes. */
+    static WeightProduct of(CompressedMatrix w, WeightProducts products, long decodeBytes) {
         if (w.format() == DenseFormat.INSTANCE) {
             return new GemmProduct(w);
         }
@@ -40,7 +49,7 @@ abstract class WeightProduct {
         if (columns.isPresent()) {
             return new CscProduct(columns.get());
         }
-        if (products == WeightProducts.STORED) {
+        if (products == WeightProducts.STORED || 4L * w.rows() * w.cols() > decodeBytes) {
             return new FormatProduct(w);
         }
         double density = (double) w.nonZeros() / ((double) w.rows() * w.cols());

@@ -6,7 +6,8 @@ public enum WeightProducts {
      * Every matrix decoded once, when the runner is built, into the layout of the runtime's own kernels: CSC
      * arrays (about 8 bytes per non-zero) when at most 40 % of its entries are non-zero, a dense panel otherwise.
      * The fastest way, and a compressed model runs at least as fast as its float32 original; memory is that of
-     * CSC, not of the stored format.
+     * CSC, not of the stored format. A matrix whose dense form (made while decoding) would take more than a
+     * quarter of the heap left keeps its format's product.
      */
     DECODED,
     /**

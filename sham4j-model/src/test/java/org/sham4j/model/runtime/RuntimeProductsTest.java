@@ -81,6 +81,23 @@ class RuntimeProductsTest {
     }
 
     @Test
+    void weightsAreDecodedByDensityAndOnlyWhenTheHeapAllowsIt() {
+        Random rnd = new Random(33);
+        DenseMatrix w = Fixtures.quantized(rnd, 40, 30, 5);
+        DenseMatrix sparse = Fixtures.pruned(rnd, w, 0.2);
+        long room = 1L << 30;
+        assertTrue(WeightProduct.of(Fixtures.stored(w, "sham"), WeightProducts.DECODED, room) instanceof GemmProduct);
+        assertTrue(WeightProduct.of(Fixtures.stored(sparse, "sham"), WeightProducts.DECODED, room)
+                instanceof CscProduct);
+        assertTrue(WeightProduct.of(Fixtures.stored(sparse, "sham"), WeightProducts.STORED, room)
+                instanceof FormatProduct);
+        assertTrue(WeightProduct.of(Fixtures.stored(sparse, "sham"), WeightProducts.DECODED, 4 * 40 * 30 - 1)
+                instanceof FormatProduct, "a dense form larger than the room left is not made");
+        assertTrue(WeightProduct.of(Fixtures.stored(sparse, "csc"), WeightProducts.DECODED, 0) instanceof CscProduct,
+                "CSC runs on its stored arrays");
+    }
+
+    @Test
     void denseLayersOfEveryBatchSizeMatchTheReferenceOnAnyThreadCount() {
         Random rnd = new Random(32);
         for (int[] size : new int[][] {{37, 21}, {16, 64}, {300, 50}}) {
