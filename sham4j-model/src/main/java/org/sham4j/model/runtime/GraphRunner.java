@@ -31,9 +31,9 @@ public final class GraphRunner implements AutoCloseable {
     private record Step(Node node, Operator operator, List<String> release) {
     }
 
-    /** A runner on {@code threads} threads whose weights are decoded into the runtime's layouts. */
+    /** A runner on {@code threads} threads that multiplies every weight matrix in its stored format. */
     public GraphRunner(Graph graph, int threads) {
-        this(graph, threads, WeightProducts.DECODED);
+        this(graph, threads, WeightProducts.STORED);
     }
 
     /** A runner on {@code threads} threads whose weights are multiplied as {@code products} says. */

@@ -1,6 +1,9 @@
 package org.sham4j.model.runtime;
 
-/** How a {@link GraphRunner} multiplies weight matrices stored in a compressed format. */
+/**
+ * How a {@link GraphRunner} multiplies weight matrices stored in a compressed format: on the stored bytes (the
+ * default: a model runs straight from its compressed form, in the least memory) or decoded once for speed.
+ */
 public enum WeightProducts {
     /**
      * Every matrix decoded once, when the runner is built, into the layout of the runtime's own kernels: CSC
