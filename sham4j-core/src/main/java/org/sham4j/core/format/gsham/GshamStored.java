@@ -45,6 +45,11 @@ final class GshamStored extends HuffmanBlockedMatrix {
     private final float[] values;
     private final long[] words;
     private final long bitLength;
+    /**
+     * Per {@value #ENTRY_BITS}-bit prefix of the stream where a whole non-zero (gap codeword, raw bits, value
+     * codeword) lies inside it: (gap + 1) &lt;&lt; 32 | value rank &lt;&lt; 6 | bits taken; else 0.
+     */
+    private final long[] entries;
 
     private GshamStored(int rows, int cols, int nnz, GapCode gapCode, HuffmanCode gapHuffman, PackedInts gapSymbols,
                         HuffmanCodebook codebook, BlockIndex blocks, long[] words, long bitLength) {
@@ -64,6 +69,35 @@ final class GshamStored extends HuffmanBlockedMatrix {
         this.values = codebook.values();
         this.words = words;
         this.bitLength = bitLength;
+        this.entries = entryTable();
+    }
+
+    /** Stream bits an entry of the one-lookup table covers: 2^11 entries of 8 bytes stay in the L1 cache. */
+    private static final int ENTRY_BITS = 11;
+
+    /**
+     * The table that decodes a whole non-zero in one lookup where it takes at most {@value #ENTRY_BITS} bits; built
+     * from the primary tables of the two decoders, which hold every codeword that short.
+     */
+    private long[] entryTable() {
+        long[] t = new long[1 << ENTRY_BITS];
+        int[] gapTable = gapDecoder.table();
+        int[] valueTable = valueDecoder.table();
+        for (int i = 0; i < t.length && values.length > 0 && gapBase.length > 0; i++) {
+            long w = (long) i << (64 - ENTRY_BITS);
+            int e = gapTable[(int) ((w >>> 1) >>> gapDecoder.tableShift())];
+            if (e < 0 || (e & 63) + gapExtra[e >>> 6] > ENTRY_BITS) {
+                continue;
+            }
+            int extra = gapExtra[e >>> 6];
+            long gap = gapBase[e >>> 6] + (extra == 0 ? 0 : (w << (e & 63)) >>> (64 - extra));
+            int used = (e & 63) + extra;
+            int v = valueTable[(int) (((w << used) >>> 1) >>> valueDecoder.tableShift())];
+            if (v >= 0 && used + (v & 63) <= ENTRY_BITS && gap + 1 < 1L << 31 && v >>> 6 < 1 << 25) {
+                t[i] = (gap + 1) << 32 | (long) (v >>> 6) << 6 | (used + (v & 63));
+            }
+        }
+        return t;
     }
 
     static GshamStored build(SparseMatrix m) {
@@ -409,21 +443,37 @@ final class GshamStored extends HuffmanBlockedMatrix {
         long position = blocks.get(F_PREV, block) - 1;
         float[] acc = batch == 1 ? null : new float[batch];
         float sum = 0f;
+        final long[] entries = this.entries;
         for (long t = 0; t < count; t++) {
             long w = in.window();
-            int e = gapTable[(int) ((w >>> 1) >>> gapShift)];
-            if (e < 0) {
-                e = gapDecoder.decodeLong(w);
+            long whole = entries[(int) (w >>> (64 - ENTRY_BITS))];
+            int valueRank;
+            if (whole != 0) {
+                in.skip((int) whole & 63);
+                position += whole >>> 32;
+                valueRank = (int) whole >>> 6;
+            } else {
+                int e = gapTable[(int) ((w >>> 1) >>> gapShift)];
+                if (e < 0) {
+                    e = gapDecoder.decodeLong(w);
+                }
+                in.skip(e & 63);
+                int rank = e >>> 6;
+                int extraBits = gapExtra[rank];
+                long gap = gapBase[rank];
+                if (extraBits != 0) {
+                    gap += in.window() >>> (64 - extraBits);
+                    in.skip(extraBits);
+                }
+                position += gap + 1;
+                w = in.window();
+                int v = valueTable[(int) ((w >>> 1) >>> valueShift)];
+                if (v < 0) {
+                    v = valueDecoder.decodeLong(w);
+                }
+                in.skip(v & 63);
+                valueRank = v >>> 6;
             }
-            in.skip(e & 63);
-            int rank = e >>> 6;
-            int extraBits = gapExtra[rank];
-            long gap = gapBase[rank];
-            if (extraBits != 0) {
-                gap += in.window() >>> (64 - extraBits);
-                in.skip(extraBits);
-            }
-            position += gap + 1;
             while (position >= colStart + n) {
                 if (acc == null) {
                     y[col] = sum;
@@ -435,16 +485,10 @@ final class GshamStored extends HuffmanBlockedMatrix {
                 colStart += n;
             }
             int row = (int) (position - colStart);
-            w = in.window();
-            int v = valueTable[(int) ((w >>> 1) >>> valueShift)];
-            if (v < 0) {
-                v = valueDecoder.decodeLong(w);
-            }
-            in.skip(v & 63);
             if (acc == null) {
-                sum += values[v >>> 6] * xt[row];
+                sum += values[valueRank] * xt[row];
             } else {
-                addScaledRow(acc, values[v >>> 6], xt, row, batch);
+                addScaledRow(acc, values[valueRank], xt, row, batch);
             }
         }
         for (; col < c1; col++) {
