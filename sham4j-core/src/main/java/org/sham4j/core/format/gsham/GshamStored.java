@@ -47,7 +47,7 @@ final class GshamStored extends HuffmanBlockedMatrix {
     private final long bitLength;
     /**
      * Per {@value #ENTRY_BITS}-bit prefix of the stream where a whole non-zero (gap codeword, raw bits, value
-     * codeword) lies inside it: (gap + 1) &lt;&lt; 32 | value rank &lt;&lt; 6 | bits taken; else 0.
+     * codeword) lies inside it: (gap + 1) &lt;&lt; 32 | value rank &lt;&lt; 8 | bits taken; else 0.
      */
     private final long[] entries;
 
@@ -93,8 +93,8 @@ final class GshamStored extends HuffmanBlockedMatrix {
             long gap = gapBase[e >>> 6] + (extra == 0 ? 0 : (w << (e & 63)) >>> (64 - extra));
             int used = (e & 63) + extra;
             int v = valueTable[(int) (((w << used) >>> 1) >>> valueDecoder.tableShift())];
-            if (v >= 0 && used + (v & 63) <= ENTRY_BITS && gap + 1 < 1L << 31 && v >>> 6 < 1 << 25) {
-                t[i] = (gap + 1) << 32 | (long) (v >>> 6) << 6 | (used + (v & 63));
+            if (v >= 0 && used + (v & 63) <= ENTRY_BITS && gap + 1 < 1L << 31 && v >>> 6 < 1 << 23) {
+                t[i] = (gap + 1) << 32 | (long) (v >>> 6) << 8 | (used + (v & 63));
             }
         }
         return t;
@@ -420,6 +420,113 @@ final class GshamStored extends HuffmanBlockedMatrix {
         return d;
     }
 
+    /** One vector: blocks two at a time, their streams decoded in one loop, so that their dependency chains overlap. */
+    @Override
+    protected void multiplyBlocks(float[] xt, int batch, float[] y, int first, int last) {
+        int b = first;
+        // A pair's entries hold a gap below 2^31 and a value rank below 2^23.
+        boolean pairs = batch == 1 && (long) rows * cols < 1L << 31 && values.length < 1 << 23;
+        for (; pairs && b + 2 <= last; b += 2) {
+            multiplyPair(xt, y, b);
+        }
+        super.multiplyBlocks(xt, batch, y, b, last);
+    }
+
+    /** Non-zeros of block b. */
+    private long countIn(int b) {
+        return (b + 1 < blocks.blocks() ? blocks.get(F_BEFORE, b + 1) : nnz) - blocks.get(F_BEFORE, b);
+    }
+
+    /**
+     * Blocks b and b + 1 for one vector, as {@link #multiplyBlock} computes them: the two streams' non-zeros
+     * decoded side by side until one block ends, then the other's alone.
+     */
+    private void multiplyPair(float[] xt, float[] y, int b) {
+        final int n = rows;
+        final long[] words = this.words;
+        final float[] values = this.values;
+        final long[] entries = this.entries;
+        long leftA = countIn(b);
+        long leftB = countIn(b + 1);
+        long bitA = blocks.get(F_OFFSET, b);
+        long bitB = blocks.get(F_OFFSET, b + 1);
+        int colA = blocks.startColumn(b);
+        int colB = blocks.startColumn(b + 1);
+        final int endA = colB;
+        final int endB = blocks.startColumn(b + 2);
+        long startA = (long) colA * n;
+        long startB = (long) colB * n;
+        long posA = blocks.get(F_PREV, b) - 1;
+        long posB = blocks.get(F_PREV, b + 1) - 1;
+        float sumA = 0f;
+        float sumB = 0f;
+        for (; leftA > 0 && leftB > 0; leftA--, leftB--) {
+            long e = entries[(int) (Bits.peek(words, bitA) >>> (64 - ENTRY_BITS))];
+            if (e == 0) {
+                e = slowEntry(bitA);
+            }
+            bitA += e & 255;
+            posA += e >>> 32;
+            while (posA >= startA + n) {
+                y[colA++] = sumA;
+                sumA = 0f;
+                startA += n;
+            }
+            sumA += values[(int) e >>> 8] * xt[(int) (posA - startA)];
+            e = entries[(int) (Bits.peek(words, bitB) >>> (64 - ENTRY_BITS))];
+            if (e == 0) {
+                e = slowEntry(bitB);
+            }
+            bitB += e & 255;
+            posB += e >>> 32;
+            while (posB >= startB + n) {
+                y[colB++] = sumB;
+                sumB = 0f;
+                startB += n;
+            }
+            sumB += values[(int) e >>> 8] * xt[(int) (posB - startB)];
+        }
+        finishOne(xt, y, bitA, leftA, posA, colA, startA, sumA, endA);
+        finishOne(xt, y, bitB, leftB, posB, colB, startB, sumB, endB);
+    }
+
+    /** The rest of one block of {@link #multiplyPair}, from its decoding state, through column {@code end} - 1. */
+    private void finishOne(float[] xt, float[] y, long bit, long left, long pos, int col, long start, float sum,
+                           int end) {
+        final int n = rows;
+        for (; left > 0; left--) {
+            long e = entries[(int) (Bits.peek(words, bit) >>> (64 - ENTRY_BITS))];
+            if (e == 0) {
+                e = slowEntry(bit);
+            }
+            bit += e & 255;
+            pos += e >>> 32;
+            while (pos >= start + n) {
+                y[col++] = sum;
+                sum = 0f;
+                start += n;
+            }
+            sum += values[(int) e >>> 8] * xt[(int) (pos - start)];
+        }
+        for (; col < end; col++) {
+            y[col] = sum;
+            sum = 0f;
+        }
+    }
+
+    /**
+     * The non-zero at bit {@code bit}, decoded codeword by codeword, as an entry of {@link #entries}: (gap + 1)
+     * &lt;&lt; 32 | value rank &lt;&lt; 8 | bits taken (at most 56 + 31 + 56).
+     */
+    private long slowEntry(long bit) {
+        int e = gapDecoder.decode(Bits.peek(words, bit));
+        int extra = gapExtra[e >>> 6];
+        long gap = gapBase[e >>> 6] + (extra == 0 ? 0 : Bits.read(words, bit + (e & 63), extra));
+        int used = (e & 63) + extra;
+        int v = valueDecoder.decode(Bits.peek(words, bit + used));
+        return (gap + 1) << 32 | (long) (v >>> 6) << 8 | (used + (v & 63));
+    }
+
     /**
      * The product on block {@code block}: decodes each non-zero's gap and value once, keeps the column's sums
      * (one per batch row) in registers or a small array, and stores them when the column ends.
@@ -449,9 +556,9 @@ final class GshamStored extends HuffmanBlockedMatrix {
             long whole = entries[(int) (w >>> (64 - ENTRY_BITS))];
             int valueRank;
             if (whole != 0) {
-                in.skip((int) whole & 63);
+                in.skip((int) whole & 255);
                 position += whole >>> 32;
-                valueRank = (int) whole >>> 6;
+                valueRank = (int) whole >>> 8;
             } else {
                 int e = gapTable[(int) ((w >>> 1) >>> gapShift)];
                 if (e < 0) {
