@@ -233,34 +233,4 @@ class ModelFileTest {
         assertTrue(e.getMessage().startsWith("needs 8.0 TB for node "), e.getMessage());
         assertTrue(e.getMessage().contains("output"), e.getMessage());
     }
-
-    @Test
-    void versionOneFilesAreStillRead() throws IOException {
-        Graph g = Fixtures.inFormat(Fixtures.smallCnn(41), "gsham");
-        byte[] v2 = ModelFile.toBytes(g);
-        // Version 1: magic, version 1, the same body without its length (matrices inside in version 1 too).
-        ModelOutput body = new ModelOutput();
-        body.raw(Arrays.copyOfRange(v2, 8 + 1 + varintSize(v2, 9), v2.length - 4));
-        byte[] inner = body.payload().toByteArray();
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        byte[] head = "SHAMODEL".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] v1 = new byte[head.length + 1 + inner.length + 4];
-        System.arraycopy(head, 0, v1, 0, head.length);
-        v1[head.length] = 1;
-        System.arraycopy(inner, 0, v1, head.length + 1, inner.length);
-        crc.update(v1, 0, v1.length - 4);
-        int c = (int) crc.getValue();
-        for (int k = 0; k < 4; k++) {
-            v1[v1.length - 4 + k] = (byte) (c >>> (24 - 8 * k));
-        }
-        assertArrayEquals(v2, ModelFile.toBytes(ModelFile.fromBytes(v1)), "read as version 1, written as version 2");
-    }
-
-    private static int varintSize(byte[] b, int at) {
-        int n = 1;
-        while ((b[at + n - 1] & 0x80) != 0) {
-            n++;
-        }
-        return n;
-    }
 }
