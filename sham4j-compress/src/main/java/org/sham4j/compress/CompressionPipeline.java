@@ -17,6 +17,7 @@ import org.sham4j.model.compress.Pruning;
 import org.sham4j.model.compress.SharedLayers;
 import org.sham4j.model.compress.WeightConstraints;
 import org.sham4j.data.HeadFeatures;
+import org.sham4j.data.Samples;
 import org.sham4j.model.graph.FrozenHead;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.Node;
@@ -59,9 +60,10 @@ public final class CompressionPipeline {
      *
      * <p>When fine-tuning leaves a head of the graph fixed (with {@code trainable=selected}, the layers before the
      * first selected one, e.g. VGG19's or DeepDTA's convolutions under {@code layers=dense}), the head runs once on
-     * every training and test sample on the Java runtime, and every stage after that works on the tail alone:
-     * pruning, retraining, sharing and encoding of its layers, and the final score (the tail's stored layers on the
-     * head's results, the same outputs as the whole graph's since the head does not change).
+     * every training sample (on PyTorch, as training would run it) and every test sample (on the Java runtime, as
+     * scores run), the {@code frozen head} stage, and every stage after that works on the tail alone: the original's
+     * score, pruning, retraining, sharing and encoding of its layers, and the final score (the tail's stored layers on
+     * the head's results: the whole graph's outputs, since the head does not change).
      */
     public static CompressionResult run(Graph original, Evaluation originalScore, Dataset data, CompressionPlan plan,
             CompressionListener listener, HeadCache heads) {
@@ -73,11 +75,12 @@ public final class CompressionPipeline {
         }
         boolean classification = data.isClassification();
         long start = System.nanoTime();
-        Evaluation baseline = originalScore != null ? originalScore : score(original, data);
-        listener.originalScored(baseline, classification);
         TrainingOptions options = plan.training().withFrozen(frozen(original, selected, plan));
         List<Stage> stages = new ArrayList<>();
         Tail tail = plan.trains() ? Tail.of(original, selected, options, data, heads, listener, stages) : null;
+        Evaluation baseline = originalScore != null ? originalScore
+                : tail != null ? tail.score(tail.graph(), original) : score(original, data);
+        listener.originalScored(baseline, classification);
         Graph graph = tail == null ? original : tail.graph();
         Dataset train = tail == null ? data : tail.data();
         if (tail != null) {
@@ -117,11 +120,26 @@ public final class CompressionPipeline {
         finish(listener, stages, new Stage.Encode(formatName, selected.size(), fileBytes, since(t)));
         listener.stageStarted("score", "scoring on the Java runtime");
         t = System.nanoTime();
-        Evaluation score = tail == null ? score(encoded, data) : withWeightBytes(score(encodedPart, train),
-                WeightSizes.of(encoded).storedBytes());
+        Evaluation score = tail == null ? score(encoded, data) : tail.score(encodedPart, encoded);
         finish(listener, stages, new Stage.Score(score, classification, since(t)));
         return new CompressionResult(encoded, selected, LayerReport.of(encoded), stages, classification, baseline,
                 score, fileBytes, since(start));
+    }
+
+    /**
+     * The test score of {@code graph} on the Java runtime, as {@link #run} scores it with {@code plan}: when the plan
+     * freezes a head, its tail on the head's results (taken from or left in {@code heads}), the same score as the
+     * whole graph's, sooner.
+     */
+    public static Evaluation score(Graph graph, Dataset data, CompressionPlan plan, HeadCache heads) {
+        List<String> selected = plan.layers().select(graph);
+        FrozenHead cut = headCut(graph, selected, frozen(graph, selected, plan));
+        Samples test = cut == null ? null : heads.testFeatures(cut, graph, data);
+        if (test == null) {
+            return score(graph, data);
+        }
+        return withWeightBytes(RuntimeEvaluation.score(HeadFeatures.tail(cut, test), test, data.isClassification(),
+                SCORE_BATCH, 1), WeightSizes.of(graph).storedBytes());
     }
 
     private static Evaluation withWeightBytes(Evaluation e, long weightBytes) {
@@ -129,19 +147,25 @@ public final class CompressionPipeline {
                 weightBytes);
     }
 
+    /** The cut whose head holds the frozen nodes, or null when the head has no weights or holds a selected layer. */
+    private static FrozenHead headCut(Graph graph, List<String> selected, Set<String> frozen) {
+        if (frozen.isEmpty()) {
+            return null;
+        }
+        FrozenHead cut = new FrozenHead(graph, frozen);
+        return cut.saves() && cut.tailNodes().containsAll(selected) ? cut : null;
+    }
+
     /**
-     * The part of a graph that compression changes, when fine-tuning freezes a head worth running once: the tail
-     * (its inputs the head's results), the head's results on every sample, the tail's frozen nodes, and the cut.
+     * The part of a graph that compression changes, when fine-tuning freezes a head worth running once: the cut, the
+     * tail (its inputs the head's results), the head's results on every sample, and the tail's frozen nodes.
      */
     private record Tail(FrozenHead cut, Graph graph, Dataset data, Set<String> frozen) {
         /** The tail of {@code graph}, or null when no head is frozen, it has no weights or its results do not fit. */
         static Tail of(Graph graph, List<String> selected, TrainingOptions options, Dataset data, HeadCache heads,
                 CompressionListener listener, List<Stage> stages) {
-            if (options.frozen().isEmpty()) {
-                return null;
-            }
-            FrozenHead cut = new FrozenHead(graph, options.frozen());
-            if (!cut.saves() || !cut.tailNodes().containsAll(selected)) {
+            FrozenHead cut = headCut(graph, selected, options.frozen());
+            if (cut == null) {
                 return null;
             }
             listener.stageStarted("frozen head", "running the frozen layers once on every sample");
@@ -158,6 +182,11 @@ public final class CompressionPipeline {
             finish(listener, stages, new Stage.Head(weighted, data.train().size() + data.test().size(),
                     HeadFeatures.bytes(f.data()), f.reused(), since(t)));
             return new Tail(cut, HeadFeatures.tail(cut, f.data().train()), f.data(), frozen);
+        }
+
+        /** A tail's score on the test samples' head results, the weights of {@code whole} counted. */
+        Evaluation score(Graph tailGraph, Graph whole) {
+            return withWeightBytes(CompressionPipeline.score(tailGraph, data), WeightSizes.of(whole).storedBytes());
         }
     }
 

@@ -12,7 +12,10 @@ import org.sham4j.data.Evaluation;
  * says what it did in one line.
  */
 public sealed interface Stage {
-    /** A short name: {@code frozen head}, {@code prune 1/4}, {@code retrain 1/4}, {@code quantize}, {@code shared-value training}, ... */
+    /**
+     * A short name: {@code frozen head}, {@code prune 1/4}, {@code retrain 1/4}, {@code quantize},
+     * {@code shared-value training}, ...
+     */
     String name();
 
     /** Wall time of the stage. */

@@ -175,6 +175,10 @@ class CompressionPipelineTest {
         Evaluation whole = CompressionPipeline.score(r.graph(), data);
         assertEquals(whole.accuracy(), r.score().accuracy(), "the tail on the head's results scores as the graph");
         assertEquals(WeightSizes.of(r.graph()).storedBytes(), r.score().weightBytes());
+        Evaluation originalWhole = CompressionPipeline.score(original, data);
+        assertEquals(originalWhole.accuracy(), r.baseline().accuracy(), "the original's score, on its tail");
+        assertEquals(originalWhole.weightBytes(), r.baseline().weightBytes());
+        assertEquals(originalWhole.accuracy(), CompressionPipeline.score(original, data, plan, heads).accuracy());
 
         CompressionResult again = CompressionPipeline.run(original, r.baseline(), data, plan,
                 CompressionListener.SILENT, heads);

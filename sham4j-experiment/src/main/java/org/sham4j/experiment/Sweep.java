@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.sham4j.compress.Comparison;
 import org.sham4j.compress.CompressionListener;
 import org.sham4j.compress.CompressionPipeline;
+import org.sham4j.compress.CompressionPlan;
 import org.sham4j.compress.CompressionResult;
 import org.sham4j.compress.HeadCache;
 import org.sham4j.compress.Metric;
@@ -105,10 +106,13 @@ public final class Sweep {
             if (todo.isEmpty()) {
                 return new Summary(configurations.size(), before, 0, 0, (System.nanoTime() - start) / 1e9);
             }
-            Baseline baseline = Baseline.ready(spec, prepared, data, err, options.quiet());
+            HeadCache heads = new HeadCache();
+            CompressionPlan first = todo.get(0).plan();
+            Baseline baseline = Baseline.ready(spec, prepared, data, err, options.quiet(),
+                    graph -> CompressionPipeline.score(graph, data, first, heads));
             Map<Integer, Dataset> subsets = subsets(data, todo);
             int failed = runAll(spec, options, results, baseline, data, subsets, todo, keys, before,
-                    configurations.size(), new HeadCache());
+                    configurations.size(), heads);
             return new Summary(configurations.size(), before, todo.size() - failed, failed,
                     (System.nanoTime() - start) / 1e9);
         }
