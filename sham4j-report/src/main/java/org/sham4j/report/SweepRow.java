@@ -65,6 +65,20 @@ record SweepRow(String where, String experiment, String setting, ObjectNode conf
                 Json.number(row, "wallSeconds", where));
     }
 
+    /**
+     * The data set's short name: the kind of a {@code KIND:PATH} spec ({@code mnist}, {@code davis}), or a file's
+     * name without its extension.
+     */
+    String dataName() {
+        int colon = data.indexOf(':');
+        if (colon > 0) {
+            return data.substring(0, colon);
+        }
+        String name = data.substring(Math.max(data.lastIndexOf('/'), data.lastIndexOf('\\')) + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
     private static String orDash(String s) {
         return s == null ? "–" : s;
     }

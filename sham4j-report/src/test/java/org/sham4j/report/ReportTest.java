@@ -154,7 +154,8 @@ class ReportTest {
         List<String> pngs = summary.files().stream().filter(f -> f.endsWith(".png")).toList();
         // cws at k=2 (95.10 %) falls more than 2 points below the baseline: each sweep plot has a zoom too
         assertEquals(List.of(EXP + "occupancy-vs-accuracy.png", EXP + "occupancy-vs-accuracy-near-baseline.png",
-                EXP + "accuracy-vs-k.png", EXP + "accuracy-vs-k-near-baseline.png",
+                EXP + "accuracy-vs-k.png", EXP + "accuracy-vs-k-near-baseline.png", EXP + "accuracy-vs-k-p50.png",
+                EXP + "accuracy-vs-k-p90.png",
                 "matrix-fc1-cws-linear-bits.png", "matrix-fc1-cws-linear-time.png", "matrix-fc1-cws-linear-energy.png",
                 "layers-compress-lenet.png"), pngs);
         assertTrue(md.contains("within 2 points of the baseline; 1 of 11 settings fall outside"), md);
@@ -242,6 +243,35 @@ class ReportTest {
         List<String[]> t = csv(dir.resolve("r"), "layers-lenet-vs-small.csv");
         assertEquals(List.of("fc1", "Dense", "784x300", "sham"), Arrays.asList(row(t, "fc1")).subList(0, 4));
         assertEquals(100.0, cell(t, row(t, "fc1"), "1/ψ"), 1e-9);
+    }
+
+    @Test
+    void settingsThatDoNotApplyAreNoDifferenceAndSharedOnesAreStatedOnce(@TempDir Path dir) throws IOException {
+        Path in = dir.resolve("in");
+        Files.createDirectory(in);
+        // the baseline itself (nothing trains: fine-tuning settings null) beside two fine-tuned settings
+        String tuned = "\"finetuneEpochs\": 2, \"lr\": 0.001, \"batch\": 128";
+        String none = "\"finetuneEpochs\": 0, \"lr\": null, \"batch\": null";
+        Files.writeString(in.resolve("results.jsonl"), String.join("\n",
+                row("none", "null", 0, none, 0.98, 1.0), row("cws", "16", 90, tuned, 0.979, 0.02),
+                row("uq", "16", 90, tuned, 0.981, 0.021)) + "\n");
+        Report.Summary s = Report.write(List.of(in), dir.resolve("r"));
+        String md = Files.readString(dir.resolve("r").resolve("index.md"));
+        assertTrue(md.contains("## lenet-300-100 on mnist, layers: dense"), md);
+        assertTrue(md.contains("3 settings from 3 runs on `mnist:../shared/data/mnist`"), md);
+        assertTrue(md.contains("The same in every setting (where it applies): batch 128, finetuneEpochs 2, lr 0.001."), md);
+        List<String[]> all = csv(dir.resolve("r"), "lenet-300-100-mnist-dense-settings.csv");
+        assertFalse(Arrays.asList(all.get(0)).contains("other"), Arrays.toString(all.get(0)));
+        assertTrue(s.files().contains("lenet-300-100-mnist-dense-occupancy-vs-accuracy.png"), s.files().toString());
+        List<String[]> unified = csv(dir.resolve("r"), "lenet-300-100-mnist-dense-best-per-method.csv");
+        assertFalse(Arrays.asList(unified.get(0)).contains("other"));
+    }
+
+    private static String row(String method, String k, int prune, String tuning, double score, double occupancy) {
+        return "{\"config\": {\"model\": \"lenet-300-100\", \"data\": \"mnist:../shared/data/mnist\", "
+                + "\"layers\": \"dense\", \"prune\": " + prune + ", \"method\": \"" + method + "\", \"k\": " + k
+                + ", \"unified\": false, " + tuning + ", \"seed\": 1}, \"metric\": \"accuracy\", \"score\": "
+                + score + ", \"baseline\": 0.98, \"occupancy\": " + occupancy + "}";
     }
 
     @Test
