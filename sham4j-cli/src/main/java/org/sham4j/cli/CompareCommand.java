@@ -16,6 +16,7 @@ import org.sham4j.data.Dataset;
 import org.sham4j.data.Evaluation;
 import org.sham4j.model.graph.Graph;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,15 +51,21 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "OUT", description = "write one CSV line per layer and the total (atomic)")
     Path csv;
 
+    @Mixin
+    PreprocessingOptions preprocessing;
+
     @Override
     public Integer call() throws Exception {
         if (batch < 1 || threads < 1) {
-            throw new IllegalArgumentException("--batch and --threads must be positive");
+            throw new UsageException("--batch and --threads must be positive");
         }
         Comparison.Settings settings = new Comparison.Settings(batch, threads, Comparison.Settings.DEFAULT.repeat(),
                 Comparison.Settings.DEFAULT.warmupSeconds());
-        Graph base = Models.load(original);
-        Graph comp = Models.load(compressed);
+        OutputPaths.check(json);
+        OutputPaths.check(csv);
+        Graph[] both = preprocessing.applyBoth(Models.load(original), Models.load(compressed), "compare", System.err);
+        Graph base = both[0];
+        Graph comp = both[1];
         Dataset dataset = DataSpec.open(data);
         boolean classification = dataset.isClassification();
         Evaluation eBase = RuntimeEvaluation.score(base, dataset.test(), classification, batch, threads);
@@ -86,15 +93,9 @@ final class CompareCommand implements Callable<Integer> {
                 + "do not add up to it. Medians of %d runs. Energy: nJ per sample of the weighted layers' products "
                 + "(and embedding lookups) by the 45 nm model, nothing else.%n", c.batch(), c.batch(),
                 settings.repeat());
+        System.out.println();
+        System.out.print(SideBySide.of(c, null));
         double difference = c.difference();
-        System.out.printf("%s %s: original %s, compressed %s, difference %+.4f%s; weights %d -> %d bytes (%.1fx), "
-                + "batch of %d in %.2f -> %.2f ms (%d thread(s)), energy per sample %.1f -> %.1f nJ (%.3fx)%n",
-                dataset.name(), c.metric(),
-                format(c.baseline(), classification), format(c.score(), classification),
-                classification ? 100 * difference : difference, classification ? " points" : "",
-                c.originalBytes(), c.bytes(), (double) c.denseBytes() / c.bytes(), c.batch(),
-                c.originalNanos() / 1e6, c.compressedNanos() / 1e6, threads, c.originalPicojoules() / 1e3,
-                c.compressedPicojoules() / 1e3, c.energyRatio());
         if (json != null) {
             Json.Arr arr = Json.array();
             for (Comparison.LayerPair l : c.layers()) {
@@ -140,9 +141,5 @@ final class CompareCommand implements Callable<Integer> {
 
     private static String shape(Comparison.LayerPair l) {
         return l.rows() + "x" + l.cols();
-    }
-
-    private static String format(double v, boolean classification) {
-        return classification ? String.format("%.2f%%", 100 * v) : String.format("%.4f", v);
     }
 }

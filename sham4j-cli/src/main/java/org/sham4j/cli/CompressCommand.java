@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.sham4j.cli.report.Json;
 import org.sham4j.cli.report.Table;
+import org.sham4j.compress.Comparison;
 import org.sham4j.compress.CompressionListener;
 import org.sham4j.compress.CompressionPipeline;
 import org.sham4j.compress.CompressionPlan;
@@ -48,8 +49,9 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT.sham", description = "compressed model (atomic)")
     Path out;
 
-    @Option(names = "--layers", defaultValue = "all", paramLabel = "dense|conv|all",
-            description = "layers to compress (default ${DEFAULT-VALUE})")
+    @Option(names = "--layers", defaultValue = "all", paramLabel = "SELECTION",
+            description = "layers to compress: comma-separated dense, conv, recurrent, all, node names or regular "
+                    + "expressions of node names (default ${DEFAULT-VALUE})")
     String layers;
 
     @Option(names = "--prune", paramLabel = "P[,P...]", split = ",",
@@ -78,6 +80,11 @@ final class CompressCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE})")
     String format;
 
+    @Option(names = "--prefer", defaultValue = "size", paramLabel = "size|speed|balanced",
+            description = "what --format auto picks per layer: the smallest format, the fastest product (estimated), "
+                    + "or the smallest within 2x of the fastest (default ${DEFAULT-VALUE})")
+    String prefer;
+
     @Option(names = "--finetune-epochs", defaultValue = "2", paramLabel = "E",
             description = "epochs of retraining after each pruning round and of shared-value training (default "
                     + "${DEFAULT-VALUE}; 0 for none)")
@@ -94,6 +101,9 @@ final class CompressCommand implements Callable<Integer> {
     @Mixin
     TrainingFlags training;
 
+    @Mixin
+    PreprocessingOptions preprocessing;
+
     @Option(names = "--json", paramLabel = "OUT", description = "also write the summary as JSON (atomic)")
     Path json;
 
@@ -102,12 +112,16 @@ final class CompressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CompressionPlan plan = CompressionPlan.builder().layers(LayerSelection.byName(layers))
+        // The plan checks the options: what it refuses is a usage error.
+        CompressionPlan plan = UsageException.parse(() -> CompressionPlan.builder().layers(LayerSelection.byName(layers))
                 .prune(prune == null ? List.of() : prune).pruneSteps(pruneSteps)
                 .pruneScope(CompressionPlan.PruneScope.byName(pruneScope)).quantize(quantize).unified(unified)
-                .format(format).finetuneEpochs(epochs).training(training.options(1, learningRate, Set.of()))
-                .trainable(trainableByName(trainable)).build();
-        Graph graph = Models.load(model);
+                .format(format).prefer(prefer).finetuneEpochs(epochs)
+                .training(training.options(1, learningRate, Set.of())).trainable(trainableByName(trainable)).build());
+        OutputPaths.check(out);
+        OutputPaths.check(json);
+        Graph graph = preprocessing.apply(Models.load(model), model.getFileName().toString(), "compress",
+                System.err);
         Dataset dataset = DataSpec.open(data);
         CompressionResult result = CompressionPipeline.run(graph, dataset, plan,
                 new Progress(dataset, plan.training().batchSize()));
@@ -118,14 +132,20 @@ final class CompressCommand implements Callable<Integer> {
         long bytes = result.bytes();
         long dense = result.denseBytes();
         boolean classification = result.classification();
-        System.out.printf("%s: file %d bytes, weights %d of %d float32 bytes (psi %.4f, %.1fx), test %s on the Java "
-                + "runtime (original %s); %.1f s%n", out.getFileName(), fileBytes, bytes, dense,
-                result.occupancy(), (double) dense / bytes, Metric.describe(result.score(), classification),
-                Metric.describe(result.baseline(), classification), result.seconds());
+        Comparison c = Comparison.of(graph, result.baseline(), result.graph(), result.score(), dataset,
+                Comparison.Settings.DEFAULT);
+        long originalFileBytes = Files.size(model);
+        System.out.println();
+        System.out.print(SideBySide.of(c, new long[] {originalFileBytes, fileBytes}));
+        System.out.printf("%nwrote %s (%,d bytes) in %.1f s; scores and times are the Java runtime's, run straight "
+                + "from the stored layers%n", out, fileBytes, result.seconds());
         if (json != null) {
             Json.Obj o = Json.object().put("model", model.toString()).put("out", out.toString())
-                    .put("fileBytes", fileBytes).put("bytes", bytes).put("denseBytes", dense)
-                    .put("occupancy", result.occupancy());
+                    .put("baseFileBytes", originalFileBytes).put("fileBytes", fileBytes)
+                    .put("baseBytes", c.originalBytes()).put("bytes", bytes).put("denseBytes", dense)
+                    .put("occupancy", result.occupancy()).put("batch", c.batch()).put("baseNanos", c.originalNanos())
+                    .put("nanos", c.compressedNanos()).put("timeRatio", c.timeRatio())
+                    .put("baseEnergyPerSample", c.originalPicojoules()).put("energyPerSample", c.compressedPicojoules());
             if (classification) {
                 o.put("accuracy", result.score().accuracy()).put("baseline", result.baseline().accuracy());
             } else {
@@ -145,7 +165,7 @@ final class CompressCommand implements Callable<Integer> {
         try {
             return CompressionPlan.Trainable.byName(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown --trainable '" + name + "', expected all or selected");
+            throw new UsageException("unknown --trainable '" + name + "', expected all or selected");
         }
     }
 

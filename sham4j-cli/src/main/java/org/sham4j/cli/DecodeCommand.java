@@ -25,6 +25,7 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.check(out);
         CompressedMatrix c = ShmFile.load(input);
         String name = out.getFileName().toString();
         if (name.endsWith(".mtx") || name.endsWith(".mtx.gz")) {
@@ -32,7 +33,7 @@ final class DecodeCommand implements Callable<Integer> {
         } else if (name.endsWith(".npy")) {
             NpyWriter.write(out, c.toDense());
         } else {
-            throw new IllegalArgumentException("--out " + out + ": name must end in .npy, .mtx or .mtx.gz");
+            throw new UsageException("--out " + out + ": name must end in .npy, .mtx or .mtx.gz");
         }
         System.out.printf("%s: %s %dx%d -> %s%n", input, c.format().name(), c.rows(), c.cols(), out);
         return 0;

@@ -31,10 +31,11 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.check(out);
         NamedMatrix in = Inputs.readOne(input);
         PrepareOptions.Prepared p = prepare.apply(in);
         CompressedMatrix c = format.equalsIgnoreCase("auto") ? Formats.smallest(p.matrix())
-                : Formats.byName(format).encode(p.matrix());
+                : UsageException.parse(() -> Formats.byName(format)).encode(p.matrix());
         if (!p.report().isEmpty()) {
             System.out.printf("%s: pruned to %.2f%% zeros, %s k=%s, mse %.4g%n", in.name(), p.report().get("sparsity"),
                     p.report().get("quantizer"), p.report().get("k"), p.report().get("mse"));

@@ -24,6 +24,6 @@ final class Models {
         if (name.endsWith(ModelFile.EXTENSION)) {
             return ModelFile.load(file);
         }
-        throw new IllegalArgumentException(file + ": unknown model kind '" + name + "' (expected .sham, .onnx or .h5)");
+        throw new UsageException(file + ": unknown model kind '" + name + "' (expected .sham, .onnx or .h5)");
     }
 }

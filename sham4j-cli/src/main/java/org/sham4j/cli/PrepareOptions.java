@@ -35,7 +35,7 @@ final class PrepareOptions {
     /** The matrix prepared at the one pruning level given (a list is refused). */
     Prepared apply(NamedMatrix in) {
         if (levels() > 1) {
-            throw new IllegalArgumentException("--prune takes one level here, got " + prune.size() + ": " + prune);
+            throw new UsageException("--prune takes one level here, got " + prune.size() + ": " + prune);
         }
         return apply(in, 0);
     }
@@ -62,19 +62,19 @@ final class PrepareOptions {
         for (int k = 0; k < prune.size(); k++) {
             double p = prune.get(k);
             if (!(p >= 0 && p <= 100)) {
-                throw new IllegalArgumentException("--prune must be a percentage between 0 and 100, got " + p);
+                throw new UsageException("--prune must be a percentage between 0 and 100, got " + p);
             }
             if (prune.subList(0, k).contains(p)) {
-                throw new IllegalArgumentException("--prune level " + p + " is given twice");
+                throw new UsageException("--prune level " + p + " is given twice");
             }
         }
         if (quantize != null) {
-            QuantizerSpec.parse(quantize);
+            UsageException.parse(() -> QuantizerSpec.parse(quantize));
         }
     }
 
     private Prepared prepare(NamedMatrix in, double p) {
-        QuantizerSpec spec = quantize == null ? null : QuantizerSpec.parse(quantize);
+        QuantizerSpec spec = quantize == null ? null : UsageException.parse(() -> QuantizerSpec.parse(quantize));
         MatrixCompression.Result r = MatrixCompression.apply(in.matrix().toDense(), p, spec);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("prune", p);

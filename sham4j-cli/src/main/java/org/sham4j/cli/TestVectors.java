@@ -45,7 +45,7 @@ record TestVectors(String label, List<Path> inputs, List<Path> expected, boolean
         }
         for (Path p : specs) {
             if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
-                throw new IllegalArgumentException(p + ": expected a test-data folder or .npy files");
+                throw new UsageException(p + ": expected a test-data folder or .npy files");
             }
         }
         return List.of(new TestVectors("", specs, List.of(), false));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,15 +156,15 @@ class CliTest {
     void badPruningLevelsAreRefusedBeforeAnyWork() throws Exception {
         Path in = sampleNpy();
         CliRun range = CliRun.of("bench", in.toString(), "--prune", "50,150", "-q");
-        assertEquals(1, range.exit());
-        assertOneLine(range.err(), "between 0 and 100, got 150");
+        assertEquals(2, range.exit());
+        assertUsage(range.err(), "between 0 and 100, got 150");
         CliRun twice = CliRun.of("bench", in.toString(), "--prune", "50,50", "-q");
-        assertEquals(1, twice.exit());
-        assertOneLine(twice.err(), "given twice");
+        assertEquals(2, twice.exit());
+        assertUsage(twice.err(), "given twice");
         CliRun encode = CliRun.of("encode", in.toString(), "--format", "sham", "--prune", "50,90", "--out",
                 dir.resolve("x.shm").toString());
-        assertEquals(1, encode.exit());
-        assertOneLine(encode.err(), "one level");
+        assertEquals(2, encode.exit());
+        assertUsage(encode.err(), "one level");
     }
 
     @Test
@@ -184,13 +185,25 @@ class CliTest {
         assertOneLine(corrupt.err(), "checksum");
 
         CliRun format = CliRun.of("encode", in.toString(), "--format", "zip", "--out", dir.resolve("x.shm").toString());
-        assertEquals(1, format.exit());
-        assertOneLine(format.err(), "unknown format 'zip'");
+        assertEquals(2, format.exit());
+        assertUsage(format.err(), "sham encode: usage error: unknown format 'zip'");
         assertFalse(Files.exists(dir.resolve("x.shm")));
 
         CliRun quant = CliRun.of("bench", in.toString(), "--quantize", "kmeans:3", "-q");
-        assertEquals(1, quant.exit());
-        assertOneLine(quant.err(), "unknown quantizer");
+        assertEquals(2, quant.exit());
+        assertUsage(quant.err(), "unknown quantizer");
+
+        CliRun option = CliRun.of("bench", in.toString(), "--threads", "many");
+        assertEquals(2, option.exit());
+        assertUsage(option.err(), "sham bench: usage error: Invalid value for option '--threads'");
+    }
+
+    /** A usage error: the problem on one line, where to find help on the next. */
+    private static void assertUsage(String err, String needle) {
+        List<String> lines = err.strip().lines().toList();
+        assertEquals(2, lines.size(), err);
+        assertTrue(lines.get(0).contains(needle), err);
+        assertTrue(lines.get(1).startsWith("Try '") && lines.get(1).endsWith(" --help' for more information."), err);
     }
 
     private static void assertOneLine(String err, String needle) {

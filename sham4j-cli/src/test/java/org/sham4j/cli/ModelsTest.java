@@ -49,8 +49,7 @@ class ModelsTest {
 
     @Test
     void unknownKindIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Models.load(dir.resolve("model.pkl")));
+        UsageException e = assertThrows(UsageException.class, () -> Models.load(dir.resolve("model.pkl")));
         assertTrue(e.getMessage().contains("unknown model kind"), e.getMessage());
     }
 }

@@ -138,7 +138,7 @@ class TrainEvalTest {
         }
         CliRun bad = CliRun.of("compress", model.toString(), "--data", "npz:" + data, "--out", small.toString(),
                 "--trainable", "some");
-        assertEquals(1, bad.exit());
+        assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("--trainable 'some'"), bad.err());
     }
 

@@ -65,14 +65,12 @@ public final class DjlModel implements AutoCloseable {
         return predictAll(inputs).get(0);
     }
 
-    /** {@link #predict}, every output of the graph in its order. */
+    /** Every output of the model, in the graph's output order, for model inputs as {@link #predict} takes. */
     public List<Tensor> predictAll(List<Tensor> inputs) {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDList out = block.forward(new ParameterStore(manager, false), toNd(manager, inputs), false);
             List<Tensor> tensors = new ArrayList<>();
-            for (NDArray a : out) {
-                tensors.add(toTensor(a));
-            }
+            out.forEach(a -> tensors.add(toTensor(a)));
             return tensors;
         }
     }

@@ -22,8 +22,6 @@ import org.sham4j.core.prune.PruneMask;
 import org.sham4j.core.quant.Quantization;
 import org.sham4j.model.compress.SharedLayers;
 import org.sham4j.model.compress.WeightConstraints;
-import org.sham4j.model.graph.Conv;
-import org.sham4j.model.graph.Dense;
 import org.sham4j.model.graph.Embedding;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.Layer;
@@ -53,7 +51,7 @@ final class GraphBlock extends AbstractBlock {
         for (int g = 0; g < groups.size(); g++) {
             Parameter codebook = parameter("codebook" + g, manager.create(groups.get(g).codebook()));
             for (Map.Entry<String, int[]> e : groups.get(g).assignments().entrySet()) {
-                Layer layer = node(e.getKey()).layer();
+                WeightedLayer layer = node(e.getKey());
                 codebooks.put(e.getKey(), codebook);
                 int[] assignment = e.getValue();
                 indices.put(e.getKey(), sharedIndices(manager, layer, assignment));
@@ -62,47 +60,36 @@ final class GraphBlock extends AbstractBlock {
         }
         for (Map.Entry<String, PruneMask> e : constraints.masks().entrySet()) {
             if (!codebooks.containsKey(e.getKey())) {
-                masks.put(e.getKey(), mask(manager, node(e.getKey()).layer(), e.getValue()::isKept));
+                masks.put(e.getKey(), mask(manager, node(e.getKey()), e.getValue()::isKept));
             }
         }
         for (Node node : graph.nodes()) {
             Layer layer = node.layer();
-            boolean shared = codebooks.containsKey(node.name());
-            if (layer instanceof Dense d) {
-                if (!shared) {
-                    weights.put(node.name(), parameter(node.name() + ".weight",
-                            WeightArrays.dense(manager, d.weights())));
+            if (layer instanceof WeightedLayer w) {
+                if (!codebooks.containsKey(node.name())) {
+                    weights.put(node.name(), parameter(node.name() + ".weight", WeightArrays.of(manager, w.weights())));
                 }
-                if (d.bias() != null) {
-                    biases.put(node.name(), parameter(node.name() + ".bias", manager.create(d.bias())));
-                }
-            } else if (layer instanceof Conv c) {
-                if (!shared) {
-                    weights.put(node.name(), parameter(node.name() + ".weight", WeightArrays.conv(manager, c)));
-                }
-                if (c.bias() != null) {
-                    biases.put(node.name(), parameter(node.name() + ".bias", manager.create(c.bias())));
+                if (w.bias() != null) {
+                    biases.put(node.name(), parameter(node.name() + ".bias", manager.create(w.bias())));
                 }
             } else if (layer instanceof Embedding e) {
-                DenseMatrix t = e.table();
-                weights.put(node.name(), parameter(node.name() + ".table",
-                        manager.create(t.data().clone(), new Shape(t.rows(), t.cols()))));
+                weights.put(node.name(), parameter(node.name() + ".table", WeightArrays.of(manager, e.table())));
             }
         }
     }
 
-    private Node node(String name) {
+    private WeightedLayer node(String name) {
         for (Node n : graph.nodes()) {
-            if (n.name().equals(name) && (n.layer() instanceof Dense || n.layer() instanceof Conv)) {
-                return n;
+            if (n.name().equals(name) && n.layer() instanceof WeightedLayer w) {
+                return w;
             }
         }
-        throw new IllegalArgumentException("no dense or convolution node named '" + name + "'");
+        throw new IllegalArgumentException("no node with a weight matrix named '" + name + "'");
     }
 
     /** Codebook indices in the layer's weight shape (a kept zero points anywhere: its mask entry is 0). */
-    private static NDArray sharedIndices(NDManager manager, Layer layer, int[] assignment) {
-        DenseMatrix w = ((WeightedLayer) layer).weights().toDense();
+    private static NDArray sharedIndices(NDManager manager, WeightedLayer layer, int[] assignment) {
+        DenseMatrix w = layer.weights().toDense();
         if (assignment.length != w.data().length) {
             throw new IllegalArgumentException(assignment.length + " assignments for a " + w.rows() + "x" + w.cols()
                     + " layer");
@@ -111,17 +98,16 @@ final class GraphBlock extends AbstractBlock {
         for (int i = 0; i < index.length; i++) {
             index[i] = Math.max(0, assignment[i]);
         }
-        return WeightArrays.like(manager, layer, new DenseMatrix(w.rows(), w.cols(), index))
-                .toType(DataType.INT64, false);
+        return WeightArrays.of(manager, new DenseMatrix(w.rows(), w.cols(), index)).toType(DataType.INT64, false);
     }
 
-    private static NDArray mask(NDManager manager, Layer layer, IntPredicate kept) {
-        DenseMatrix w = ((WeightedLayer) layer).weights().toDense();
+    private static NDArray mask(NDManager manager, WeightedLayer layer, IntPredicate kept) {
+        DenseMatrix w = layer.weights().toDense();
         float[] m = new float[w.data().length];
         for (int i = 0; i < m.length; i++) {
             m[i] = kept.test(i) ? 1f : 0f;
         }
-        return WeightArrays.like(manager, layer, new DenseMatrix(w.rows(), w.cols(), m));
+        return WeightArrays.of(manager, new DenseMatrix(w.rows(), w.cols(), m));
     }
 
     /**
@@ -177,11 +163,8 @@ final class GraphBlock extends AbstractBlock {
             float[] bias = b == null ? null : b.getArray().toFloatArray();
             try (NDManager manager = NDManager.newBaseManager()) {
                 NDArray w = weight(node.name(), manager, Parameter::getArray);
-                if (layer instanceof Dense) {
-                    layer = new Dense(WeightArrays.denseMatrix(w), bias);
-                } else if (layer instanceof Conv c) {
-                    layer = new Conv(WeightArrays.convMatrix(w), bias, c.inChannels(), c.outChannels(),
-                            c.kernel(), c.strides(), c.padsBegin(), c.padsEnd(), c.dilations(), c.groups());
+                if (layer instanceof WeightedLayer wl) {
+                    layer = wl.withParameters(WeightArrays.matrix(w), bias);
                 } else if (layer instanceof Embedding e) {
                     layer = new Embedding(new DenseMatrix(e.table().rows(), e.table().cols(), w.toFloatArray()));
                 }

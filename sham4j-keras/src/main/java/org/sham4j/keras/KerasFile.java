@@ -5,17 +5,26 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sham4j.core.io.InvalidInputException;
+import org.sham4j.core.io.WholeFile;
+import org.sham4j.core.memory.MemoryBudget;
 
 /**
  * A Keras 2 / tf.keras {@code .h5} file: the {@code model_config} attribute and the weights of each layer,
- * found through the {@code layer_names} and {@code weight_names} attributes. Turns jHDF's exceptions into
- * one-line {@link InvalidInputException}s.
+ * found through the {@code layer_names} and {@code weight_names} attributes. jHDF, a third party, is bounded: it
+ * reads the file through a read-only memory map (so a forged size or address slices past the end and fails,
+ * where reading through a channel would allocate what the file claims), a dataset's declared size is checked
+ * against what the file could hold and against the {@link MemoryBudget} before it is read, and every exception
+ * and error jHDF throws (an OutOfMemoryError or a StackOverflowError included) becomes a one-line
+ * {@link InvalidInputException}.
  */
 final class KerasFile implements AutoCloseable {
     private final HdfFile hdf;
@@ -27,11 +36,15 @@ final class KerasFile implements AutoCloseable {
     }
 
     /** Opens the file and finds its weights group: {@code model_weights}, or the root of a weights-only file. */
-    static KerasFile open(Path file) throws InvalidInputException {
+    static KerasFile open(Path file) throws IOException {
         HdfFile hdf;
-        try {
-            hdf = new HdfFile(file);
-        } catch (RuntimeException e) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > WholeFile.MAX_BYTES) {
+                throw new InvalidInputException("file of " + size + " bytes is too large");
+            }
+            hdf = HdfFile.fromByteBuffer(channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             throw new InvalidInputException("not a readable HDF5 file (" + describe(e) + ")", e);
         }
         try {
@@ -46,7 +59,7 @@ final class KerasFile implements AutoCloseable {
         } catch (InvalidInputException e) {
             hdf.close();
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             hdf.close();
             throw new InvalidInputException("corrupt HDF5 file (" + describe(e) + ")", e);
         }
@@ -65,7 +78,7 @@ final class KerasFile implements AutoCloseable {
                 return s;
             }
             throw new InvalidInputException("model_config attribute is not a string");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             throw new InvalidInputException("cannot read model_config (" + describe(e) + ")", e);
         }
     }
@@ -89,8 +102,8 @@ final class KerasFile implements AutoCloseable {
                     }
                 }
             }
-            return new LayerWeights(layer, found);
-        } catch (RuntimeException e) {
+            return new LayerWeights(layer, found, hdf.size());
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             throw layer.invalid("cannot read its weights (" + describe(e) + ")");
         }
     }
@@ -126,8 +139,14 @@ final class KerasFile implements AutoCloseable {
         return out;
     }
 
-    /** A jHDF exception in a few words: its message, or its class when it has none. */
-    static String describe(RuntimeException e) {
+    /** A jHDF exception or error in a few words: its message, or its class when it has none. */
+    static String describe(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "it asks for more memory than there is";
+        }
+        if (e instanceof StackOverflowError) {
+            return "its structure nests without end";
+        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

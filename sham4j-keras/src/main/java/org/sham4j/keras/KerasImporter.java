@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.sham4j.core.io.InvalidInputException;
+import org.sham4j.model.graph.ActivationMemory;
 import org.sham4j.model.graph.Graph;
 
 /**
@@ -53,7 +54,9 @@ public final class KerasImporter {
                 }
                 outputs.add(t);
             }
-            return graph.build(outputs);
+            Graph g = graph.build(outputs);
+            ActivationMemory.check(g);
+            return g;
         } catch (InvalidInputException e) {
             throw new InvalidInputException(file + ": " + e.getMessage(), e);
         }

@@ -8,13 +8,20 @@ import org.sham4j.core.format.dense.DenseFormat;
 import org.sham4j.core.io.InvalidInputException;
 import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.SparseMatrix;
+import org.sham4j.core.memory.MemoryBudget;
+import org.sham4j.core.memory.MemoryBudgetException;
 
 /** The weight arrays of one layer, by short name ({@code kernel}, {@code bias}, {@code gamma}, ...). */
 final class LayerWeights {
+    /** Bytes a dataset may expand to per byte of the file: deflate's limit, with room. */
+    private static final long MAX_EXPANSION = 1100;
+
     private final LayerConfig layer;
     private final Map<String, Dataset> byName;
+    private final long fileSize;
 
-    LayerWeights(LayerConfig layer, Map<String, Dataset> byName) {
+    LayerWeights(LayerConfig layer, Map<String, Dataset> byName, long fileSize) {
+        this.fileSize = fileSize;
         this.layer = layer;
         this.byName = byName;
     }
@@ -34,6 +41,12 @@ final class LayerWeights {
                 throw layer.invalid("weight '" + name + "' has shape " + Arrays.toString(dims) + ", expected "
                         + Arrays.toString(expected));
             }
+            long bytes = MemoryBudget.bytes(Arrays.stream(dims).asLongStream().reduce(1, (a, b) -> a * b), 8);
+            if (bytes > MAX_EXPANSION * fileSize) {
+                throw layer.invalid("weight '" + name + "' of shape " + Arrays.toString(dims) + " is larger than a "
+                        + fileSize + "-byte file can hold");
+            }
+            MemoryBudget.check(bytes, () -> "weight '" + name + "' of layer " + layer.name());
             Object data = d.getDataFlat();
             if (data instanceof float[] f) {
                 return f;
@@ -47,7 +60,9 @@ final class LayerWeights {
             }
             throw layer.invalid("weight '" + name + "' holds " + d.getJavaType().getSimpleName()
                     + ", expected float32 or float64");
-        } catch (RuntimeException e) {
+        } catch (MemoryBudgetException e) {
+            throw e;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             throw layer.invalid("cannot read weight '" + name + "' (" + KerasFile.describe(e) + ")");
         }
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.sham4j.core.io.AtomicFiles;
 import org.sham4j.core.io.InvalidInputException;
+import org.sham4j.core.io.WholeFile;
 import org.sham4j.core.matrix.Tensor;
 
 /**
@@ -29,7 +30,7 @@ public final class TensorProtos {
         String source = file.toString();
         TensorProto proto;
         try {
-            proto = TensorProto.parseFrom(Files.readAllBytes(file));
+            proto = TensorProto.parseFrom(readWhole(file));
         } catch (InvalidProtocolBufferException e) {
             throw new InvalidInputException(source + ": not an ONNX TensorProto file (truncated or corrupt"
                     + firstSentence(e) + ")");
@@ -39,6 +40,15 @@ public final class TensorProtos {
         }
         ConstantTensor c = toConstant(proto, source);
         return new Tensor(c.dims(), c.toFloats());
+    }
+
+    /** The bytes of a protobuf file, refusing one too large for an array (protobuf reads from one array). */
+    static byte[] readWhole(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > WholeFile.MAX_BYTES) {
+            throw new InvalidInputException(file + ": file of " + size + " bytes is too large");
+        }
+        return Files.readAllBytes(file);
     }
 
     /** The first sentence of a protobuf parse error, after ": ", or "". */

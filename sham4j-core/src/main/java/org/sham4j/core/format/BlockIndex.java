@@ -39,6 +39,12 @@ public final class BlockIndex {
         return new BlockIndex(cols, fields);
     }
 
+    /** Refuses an index whose block count is not the one {@link #blocksFor} gives for the stream. */
+    public void checkBlockCount(long codedBits) throws IOException {
+        PayloadInput.check(blocks() == blocksFor(cols, codedBits), "block count " + blocks() + ", the writer makes "
+                + blocksFor(cols, codedBits) + " for " + codedBits + " coded bits");
+    }
+
     public int blocks() {
         return fields[0].length;
     }
@@ -81,12 +87,16 @@ public final class BlockIndex {
             int width = in.readByte();
             PayloadInput.check(width <= 63, "block index width " + width);
             long[] words = in.readBits((long) (blocks - 1) * width, "block index");
+            long largest = 0;
             for (int b = 1; b < blocks; b++) {
                 long step = width == 0 ? 0 : Bits.read(words, (long) (b - 1) * width, width);
                 long v = fields[f][b - 1] + step;
                 PayloadInput.check(step <= maxValues[f] && v <= maxValues[f], "block index value out of range");
                 fields[f][b] = v;
+                largest = Math.max(largest, step);
             }
+            PayloadInput.check(width == Bits.widthFor(largest), "block index width " + width + " is not the fewest "
+                    + "bits of its largest step");
         }
         return new BlockIndex(cols, fields);
     }

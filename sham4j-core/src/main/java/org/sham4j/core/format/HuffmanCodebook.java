@@ -88,6 +88,42 @@ public final class HuffmanCodebook {
         }
     }
 
+    /**
+     * Refuses a codebook that the writer would not have written for these counts of each rank (codeword): a value
+     * twice, a negative zero, an unused codeword, or code lengths other than the optimal ones for the counts.
+     */
+    public void checkOptimal(long[] countOfRank) throws IOException {
+        int k = values.length;
+        int[] bits = new int[k];
+        for (int r = 0; r < k; r++) {
+            bits[r] = Float.floatToRawIntBits(values[r]);
+            PayloadInput.check(bits[r] != 0x80000000, "negative zero in the codebook");
+            PayloadInput.check(countOfRank[r] > 0, "codeword " + r + " is never used");
+        }
+        // Symbols are the values in ascending bit order, as ValueAlphabet numbers them.
+        long[] keyed = new long[k];
+        for (int r = 0; r < k; r++) {
+            keyed[r] = ((long) bits[r] << 32) | r;
+        }
+        java.util.Arrays.sort(keyed);
+        long[] counts = new long[k];
+        for (int s = 0; s < k; s++) {
+            PayloadInput.check(s == 0 || (int) (keyed[s] >> 32) != (int) (keyed[s - 1] >> 32),
+                    "a value appears twice in the codebook");
+            counts[s] = countOfRank[(int) keyed[s]];
+        }
+        int[] optimal;
+        try {
+            optimal = org.sham4j.core.huffman.HuffmanLengths.compute(counts);
+        } catch (IllegalArgumentException e) {
+            throw new org.sham4j.core.io.InvalidInputException("codebook: " + e.getMessage());
+        }
+        for (int s = 0; s < k; s++) {
+            PayloadInput.check(optimal[s] == code.length((int) keyed[s]),
+                    "code lengths are not the optimal ones for the counts of the values");
+        }
+    }
+
     /** Values of one code length form a run of increasing bit patterns (ranks follow symbol order). */
     private static int[] runLengths(HuffmanCode code) {
         int[] runs = new int[code.maxLength() + 1];

@@ -4,9 +4,19 @@ import java.io.IOException;
 import org.sham4j.core.io.InvalidInputException;
 
 /**
- * Bounds-checked big-endian reads over a payload. Every count read from the payload is checked against what
- * the remaining bytes could hold before anything is allocated, so a forged size gives an
- * {@link InvalidInputException}, never an OutOfMemoryError.
+ * Bounds-checked big-endian reads over a payload, the reader of every binary file of this library. The rule for
+ * every reader, here and in the formats:
+ * <ol>
+ *   <li>every count read from a file is checked against the bytes that remain before anything is allocated or
+ *       looped over, so a forged size gives an {@link InvalidInputException}, never an OutOfMemoryError;</li>
+ *   <li>the work of validating or decoding a file grows with its size, not with a shape it declares: a loop over
+ *       declared rows, columns or entries runs only where each step consumes stored bits, and a stream whose
+ *       entries cost no bits (a one-value code) is checked in closed form;</li>
+ *   <li>a pointer array is checked entry by entry (each within its range and none below the one before it)
+ *       before any pointer is followed;</li>
+ *   <li>what a declared shape needs beyond the bytes present (a dense copy, a model's activations) is checked
+ *       against the {@link org.sham4j.core.memory.MemoryBudget} before it is allocated.</li>
+ * </ol>
  */
 public final class PayloadInput {
     private final byte[] buf;
@@ -24,7 +34,7 @@ public final class PayloadInput {
     }
 
     private void need(long n, String what) throws InvalidInputException {
-        if (n > end - pos) {
+        if (n < 0 || n > end - pos) {
             throw new InvalidInputException("truncated payload: " + what + " needs " + n + " bytes, "
                     + (end - pos) + " left");
         }
@@ -47,6 +57,7 @@ public final class PayloadInput {
         return Float.intBitsToFloat(readInt());
     }
 
+    /** An unsigned LEB128 varint in its shortest form, as {@link PayloadOutput#writeVarLong} writes it. */
     public long readVarLong() throws InvalidInputException {
         long v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
@@ -55,6 +66,9 @@ public final class PayloadInput {
             if (b < 0x80) {
                 if (shift == 63 && b > 1) {
                     break;
+                }
+                if (b == 0 && shift > 0) {
+                    throw new InvalidInputException("malformed varint: not in its shortest form");
                 }
                 return v;
             }
@@ -69,6 +83,14 @@ public final class PayloadInput {
             throw new InvalidInputException(what + " " + v + " out of range 0.." + Math.min(max, Integer.MAX_VALUE - 8));
         }
         return (int) v;
+    }
+
+    /** Reads {@code n} raw bytes. */
+    public byte[] readBytes(int n, String what) throws InvalidInputException {
+        need(n, what);
+        byte[] b = java.util.Arrays.copyOfRange(buf, pos, pos + n);
+        pos += n;
+        return b;
     }
 
     public int[] readInts(int n, String what) throws InvalidInputException {
@@ -123,6 +145,21 @@ public final class PayloadInput {
         if (pos != end) {
             throw new InvalidInputException(what + ": " + (end - pos) + " unexpected trailing bytes");
         }
+    }
+
+    /**
+     * Checks a pointer array entry by entry: it starts at 0, ends at {@code end}, and no entry is below the one
+     * before it (so every entry lies in 0..end).
+     */
+    public static void checkPointers(int[] ptr, int end, String what) throws IOException {
+        check(ptr.length > 0 && ptr[0] == 0, what + " do not start at 0");
+        for (int k = 1; k < ptr.length; k++) {
+            if (ptr[k] < ptr[k - 1] || ptr[k] > end) {
+                throw new InvalidInputException(what + ": entry " + k + " is " + ptr[k] + ", below the one before it ("
+                        + ptr[k - 1] + ") or above " + end);
+            }
+        }
+        check(ptr[ptr.length - 1] == end, what + " end at " + ptr[ptr.length - 1] + ", not at " + end);
     }
 
     /** Wraps a check failure of a format reader as a corrupt-input error. */

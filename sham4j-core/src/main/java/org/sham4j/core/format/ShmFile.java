@@ -1,29 +1,27 @@
 package org.sham4j.core.format;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.CRC32C;
 import org.sham4j.core.io.AtomicFiles;
 import org.sham4j.core.io.InvalidInputException;
 import org.sham4j.core.io.WholeFile;
 import org.sham4j.core.matrix.MatrixChecks;
 
 /**
- * The {@code .shm} file of one compressed matrix:
+ * The {@code .shm} file of one compressed matrix, in the {@link Container} of kind {@link #KIND}:
  * <pre>
- *   magic "SHM4" | version u8 | format id u8 | rows varint | cols varint | payload length varint
- *   | payload | CRC-32C of everything before it (u32, big-endian)
+ *   "SHM4" | version u8 | body length varint | format id u8 | rows varint | cols varint | payload | CRC-32C
  * </pre>
- * The payload belongs to the format. Its size, by part, together with this header, is what a format reports.
+ * The payload belongs to the format. Its size, by part, together with this frame, is what a format reports.
+ * Version 1 files (no body length; a payload length after the columns) are still read.
  */
 public final class ShmFile {
-    static final byte[] MAGIC = "SHM4".getBytes(StandardCharsets.US_ASCII);
     /** Current version of the container layout. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The container of {@code .shm} files. */
+    public static final Container.Kind KIND = new Container.Kind(".shm file", "SHM4", VERSION, 1, 2);
 
     private ShmFile() {
     }
@@ -40,25 +38,13 @@ public final class ShmFile {
     }
 
     private static PayloadOutput encode(CompressedMatrix m) {
-        PayloadOutput payload = new PayloadOutput();
-        m.writePayload(payload);
-        PayloadOutput file = new PayloadOutput();
-        file.part(SizeBreakdown.HEADER);
-        for (byte b : MAGIC) {
-            file.writeByte(b);
-        }
-        file.writeByte(VERSION);
-        file.writeByte(m.format().id());
-        file.writeVarLong(m.rows());
-        file.writeVarLong(m.cols());
-        file.writeVarLong(payload.size());
-        file.append(payload);
-        CRC32C crc = new CRC32C();
-        byte[] all = file.toByteArray();
-        crc.update(all, 0, all.length);
-        file.part(SizeBreakdown.HEADER);
-        file.writeInt((int) crc.getValue());
-        return file;
+        PayloadOutput body = new PayloadOutput();
+        body.part(SizeBreakdown.HEADER);
+        body.writeByte(m.format().id());
+        body.writeVarLong(m.rows());
+        body.writeVarLong(m.cols());
+        m.writePayload(body);
+        return Container.write(KIND, body);
     }
 
     /** Writes {@code m} to {@code path} atomically. */
@@ -73,33 +59,17 @@ public final class ShmFile {
 
     /** Parses the complete bytes of a {@code .shm} file. */
     public static CompressedMatrix fromBytes(byte[] bytes) throws IOException {
-        if (bytes.length < MAGIC.length + 4) {
-            throw new InvalidInputException("not a .shm file: only " + bytes.length + " bytes");
-        }
-        for (int k = 0; k < MAGIC.length; k++) {
-            if (bytes[k] != MAGIC[k]) {
-                throw new InvalidInputException("not a .shm file: bad magic");
-            }
-        }
-        PayloadInput in = new PayloadInput(bytes, MAGIC.length, bytes.length - 4);
-        int version = in.readByte();
-        if (version != VERSION) {
-            throw new InvalidInputException("unsupported .shm version " + version + " (this build reads " + VERSION + ")");
-        }
+        Container.Opened file = Container.open(KIND, bytes);
+        PayloadInput in = file.body();
         int formatId = in.readByte();
         long rows = in.readVarLong();
         long cols = in.readVarLong();
-        long payloadLength = in.readVarLong();
-        if (payloadLength != in.remaining()) {
-            throw new InvalidInputException("file is truncated or padded: payload length " + payloadLength + ", "
-                    + in.remaining() + " bytes present");
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 4);
-        int stored = ((bytes[bytes.length - 4] & 0xff) << 24) | ((bytes[bytes.length - 3] & 0xff) << 16)
-                | ((bytes[bytes.length - 2] & 0xff) << 8) | (bytes[bytes.length - 1] & 0xff);
-        if ((int) crc.getValue() != stored) {
-            throw new InvalidInputException("checksum mismatch: the file is corrupt");
+        if (file.version() == 1) {
+            long payloadLength = in.readVarLong();
+            if (payloadLength != in.remaining()) {
+                throw new InvalidInputException("file is truncated or padded: payload length " + payloadLength + ", "
+                        + in.remaining() + " bytes present");
+            }
         }
         MatrixFormat format = Formats.byId(formatId);
         try {

@@ -32,18 +32,7 @@ public final class SortedValueCoder {
             if (len == 0) {
                 continue;
             }
-            int best = 0;
-            long bestBits = Long.MAX_VALUE;
-            for (int k = 0; k < (1 << PARAM_BITS); k++) {
-                long bits = 0;
-                for (int t = start + 1; t < start + len; t++) {
-                    bits += cost(gap(values, t), k);
-                }
-                if (bits < bestBits) {
-                    bestBits = bits;
-                    best = k;
-                }
-            }
+            int best = bestParameter(values, start, len);
             w.write(best, PARAM_BITS);
             w.write(Float.floatToRawIntBits(values[start]), 32);
             for (int t = start + 1; t < start + len; t++) {
@@ -58,6 +47,23 @@ public final class SortedValueCoder {
         }
         out.writeVarLong(w.bitLength());
         out.writeBits(w.toWords(), w.bitLength());
+    }
+
+    /** The exp-Golomb parameter that codes the gaps of a run in the fewest bits, the smallest of equals. */
+    private static int bestParameter(float[] values, int start, int len) {
+        int best = 0;
+        long bestBits = Long.MAX_VALUE;
+        for (int k = 0; k < (1 << PARAM_BITS) && len > 1; k++) {
+            long bits = 0;
+            for (int t = start + 1; t < start + len; t++) {
+                bits += cost(gap(values, t), k);
+            }
+            if (bits < bestBits) {
+                bestBits = bits;
+                best = k;
+            }
+        }
+        return best;
     }
 
     private static long gap(float[] values, int t) {
@@ -94,11 +100,14 @@ public final class SortedValueCoder {
                 pos += zeros + 1;
                 long v = ((u - 1) << k) | (k == 0 ? 0 : Bits.read(words, pos, k));
                 pos += k;
+                // (u - 1) << k may overflow: a gap is in range only if it is non-negative and fits above prev.
+                PayloadInput.check(v >= 0 && v < Integer.MAX_VALUE - prev, "codebook value out of range");
                 long next = prev + v + 1;
-                PayloadInput.check(next <= Integer.MAX_VALUE, "codebook value out of range");
                 values[t] = Float.intBitsToFloat((int) next);
                 prev = next;
             }
+            PayloadInput.check(k == bestParameter(values, start, len),
+                    "codebook run at " + start + " is not coded with its best parameter");
             start += len;
         }
         PayloadInput.check(pos == bitLength, "codebook has " + (bitLength - pos) + " stray bits");

@@ -45,6 +45,19 @@ public final class ValueAlphabet {
         return new ValueAlphabet(distinct, counts);
     }
 
+    /**
+     * Refuses a codebook that is not what {@link #of} gives: values strictly ascending by bit pattern, and no
+     * negative zero (a matrix's zeros are +0).
+     */
+    public static void checkCodebook(float[] codebook, String what) throws java.io.IOException {
+        for (int s = 0; s < codebook.length; s++) {
+            int bits = Float.floatToRawIntBits(codebook[s]);
+            PayloadInput.check(bits != 0x80000000, what + ": negative zero at " + s);
+            PayloadInput.check(s == 0 || bits > Float.floatToRawIntBits(codebook[s - 1]),
+                    what + ": values not ascending by bit pattern at " + s);
+        }
+    }
+
     /** Number of distinct values. */
     public int size() {
         return bits.length;

@@ -179,6 +179,9 @@ public final class HuffmanCode {
             total = k;
             kraft = k == 1 ? 1 : 0;
         }
+        if (maxLen > 0 && countOfLength[maxLen] == 0) {
+            throw new InvalidInputException("code table: no codeword has the longest length " + maxLen);
+        }
         if (total != k) {
             throw new InvalidInputException("code table: lengths cover " + total + " symbols, expected " + k);
         }

@@ -178,7 +178,6 @@ public final class MatrixMarketReader {
             throw tok.error("the size line claims " + claimed + " entries, a " + symmetry.word + " " + rows + "x"
                     + cols + " matrix stores at most " + most);
         }
-        checkColumnPointersFit();
         TripletBuffer entries = new TripletBuffer(claimed);
         for (long k = 0; k < claimed; k++) {
             if (!tok.nextDataLine()) {
@@ -209,17 +208,6 @@ public final class MatrixMarketReader {
             }
         }
         return entries.toMatrix(source, rows, cols);
-    }
-
-    /**
-     * A sparse matrix holds a pointer per column: refuse a forged column count whose pointers alone would
-     * not fit in memory, which the entries of a coordinate file do not bound.
-     */
-    private void checkColumnPointersFit() throws InvalidInputException {
-        if (8L * (cols + 1L) > Runtime.getRuntime().maxMemory() / 2) {
-            throw new InvalidInputException(source + ": shape " + rows + "x" + cols
-                    + " has more columns than this JVM has memory for");
-        }
     }
 
     private int index(String what, int limit) throws IOException {

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -31,19 +30,14 @@ public final class NpyArrays {
         String source = FileNames.display(file);
         Map<String, Tensor> out = new LinkedHashMap<>();
         try (ZipFile zip = NpzReader.open(file, source)) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry member = entries.nextElement();
+            for (ZipEntry member : NpzReader.entries(zip, source)) {
                 String name = member.getName();
-                if (member.isDirectory() || !name.endsWith(".npy")) {
-                    continue;
-                }
                 String label = source + ": " + name;
                 try (InputStream in = zip.getInputStream(member)) {
                     out.put(name.substring(0, name.length() - 4), read(in, label));
                 } catch (EOFException | ZipException e) {
                     throw new InvalidInputException(label + ": corrupt or truncated compressed data ("
-                            + e.getMessage() + ")");
+                            + NpzReader.describe(e) + ")");
                 }
             }
         }

@@ -34,9 +34,27 @@ public final class NpzReader {
     static ZipFile open(Path file, String source) throws IOException {
         try {
             return new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new InvalidInputException(source + ": not a readable zip archive (" + e.getMessage() + ")");
+        } catch (ZipException | EOFException e) {
+            throw new InvalidInputException(source + ": not a readable zip archive (" + describe(e) + ")");
         }
+    }
+
+    /**
+     * The {@code .npy} members of an archive. The JDK's zip reader throws an IllegalArgumentException for an
+     * entry name that is not valid UTF-8: it becomes an InvalidInputException.
+     */
+    static List<ZipEntry> entries(ZipFile zip, String source) throws InvalidInputException {
+        try {
+            return zip.stream().filter(e -> !e.isDirectory() && e.getName().endsWith(NPY)).collect(Collectors.toList());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(source + ": not a readable zip archive (an entry name is not valid UTF-8)");
+        }
+    }
+
+    /** A zip reading failure in words: its message, or what a message-less EOFException means. */
+    static String describe(IOException e) {
+        return e.getMessage() != null ? e.getMessage()
+                : e instanceof EOFException ? "it ends early" : e.getClass().getSimpleName();
     }
 
     /**
@@ -47,9 +65,7 @@ public final class NpzReader {
     public static List<NamedMatrix> read(Path file, String key) throws IOException {
         String source = FileNames.display(file);
         try (ZipFile zip = open(file, source)) {
-            List<ZipEntry> members = zip.stream()
-                    .filter(e -> !e.isDirectory() && e.getName().endsWith(NPY))
-                    .collect(Collectors.toList());
+            List<ZipEntry> members = entries(zip, source);
             if (members.isEmpty()) {
                 throw new InvalidInputException(source + ": the archive holds no .npy array");
             }
@@ -93,7 +109,7 @@ public final class NpzReader {
             NpyReader.requireMatrix(header, source, key);
             return Optional.of(NpyReader.readData(in, header, label, -1));
         } catch (EOFException | ZipException e) {
-            throw new InvalidInputException(label + ": corrupt or truncated compressed data (" + e.getMessage() + ")");
+            throw new InvalidInputException(label + ": corrupt or truncated compressed data (" + describe(e) + ")");
         }
     }
 }

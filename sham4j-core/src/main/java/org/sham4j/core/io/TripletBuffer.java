@@ -1,6 +1,7 @@
 package org.sham4j.core.io;
 
 import java.util.Arrays;
+import org.sham4j.core.memory.MemoryBudgetException;
 import org.sham4j.core.matrix.SparseMatrix;
 
 /**
@@ -46,6 +47,8 @@ final class TripletBuffer {
             return SparseMatrix.fromTriplets(nRows, nCols, rows, cols, values, count);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(source + ": " + e.getMessage() + " (0-based row, column)");
+        } catch (MemoryBudgetException e) {
+            throw new MemoryBudgetException(source + ": " + e.getMessage());
         }
     }
 }

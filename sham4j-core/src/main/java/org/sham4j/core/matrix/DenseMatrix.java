@@ -1,6 +1,7 @@
 package org.sham4j.core.matrix;
 
 import java.util.Arrays;
+import org.sham4j.core.memory.MemoryBudget;
 
 /**
  * A dense n x m float32 matrix in row-major order: entry (i, j) is {@code data[i * cols + j]}.
@@ -23,9 +24,10 @@ public final class DenseMatrix {
         this.data = data;
     }
 
-    /** A zero matrix. */
+    /** A zero matrix; one larger than the {@link MemoryBudget} allows is refused. */
     public static DenseMatrix zeros(int rows, int cols) {
         MatrixChecks.checkShape(rows, cols);
+        MemoryBudget.check(4L * rows * cols, () -> "a dense " + rows + " x " + cols + " matrix");
         return new DenseMatrix(rows, cols, new float[Math.toIntExact((long) rows * cols)]);
     }
 

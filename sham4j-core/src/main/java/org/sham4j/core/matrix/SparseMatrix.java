@@ -1,6 +1,7 @@
 package org.sham4j.core.matrix;
 
 import java.util.Arrays;
+import org.sham4j.core.memory.MemoryBudget;
 
 /**
  * An immutable n x m float32 matrix held by its non-zero entries in compressed sparse column order:
@@ -23,8 +24,9 @@ public final class SparseMatrix {
     }
 
     /**
-     * Builds from CSC arrays, which are validated: pointers non-decreasing, rows in range and strictly
-     * increasing within a column, no stored zero. The arrays are not copied.
+     * Builds from CSC arrays, which are validated: every pointer in 0..nnz and none below the one before it,
+     * rows in range and strictly increasing within a column, no stored zero; anything else is an
+     * IllegalArgumentException. The arrays are not copied.
      */
     public static SparseMatrix ofCsc(int rows, int cols, int[] colPtr, int[] rowIdx, float[] values) {
         MatrixChecks.checkShape(rows, cols);
@@ -32,13 +34,17 @@ public final class SparseMatrix {
             throw new IllegalArgumentException("column pointers must have cols+1 entries starting at 0");
         }
         int nnz = colPtr[cols];
-        if (rowIdx.length < nnz || values.length < nnz) {
-            throw new IllegalArgumentException("row index or value array shorter than nnz " + nnz);
+        if (nnz < 0 || rowIdx.length < nnz || values.length < nnz) {
+            throw new IllegalArgumentException("nnz " + nnz + " is negative or more than the " + rowIdx.length
+                    + " row indices and " + values.length + " values");
         }
         for (int j = 0; j < cols; j++) {
-            if (colPtr[j + 1] < colPtr[j]) {
-                throw new IllegalArgumentException("column pointers decrease at column " + j);
+            if (colPtr[j + 1] < colPtr[j] || colPtr[j + 1] > nnz) {
+                throw new IllegalArgumentException("column pointer " + colPtr[j + 1] + " at column " + (j + 1)
+                        + " is below the one before it or above nnz " + nnz);
             }
+        }
+        for (int j = 0; j < cols; j++) {
             int prev = -1;
             for (int p = colPtr[j]; p < colPtr[j + 1]; p++) {
                 int i = rowIdx[p];
@@ -95,6 +101,7 @@ public final class SparseMatrix {
      */
     public static SparseMatrix fromTriplets(int rows, int cols, int[] ti, int[] tj, float[] tv, int count) {
         MatrixChecks.checkShape(rows, cols);
+        MemoryBudget.check(4L * cols + 4, () -> "the column pointers of a " + rows + " x " + cols + " matrix");
         int[] colPtr = new int[cols + 1];
         for (int t = 0; t < count; t++) {
             if (ti[t] < 0 || ti[t] >= rows || tj[t] < 0 || tj[t] >= cols) {

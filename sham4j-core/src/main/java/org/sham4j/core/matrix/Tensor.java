@@ -1,6 +1,7 @@
 package org.sham4j.core.matrix;
 
 import java.util.Arrays;
+import org.sham4j.core.memory.MemoryBudget;
 
 /** A dense float32 array of any rank in row-major order (the last axis varies fastest). */
 public final class Tensor {
@@ -24,6 +25,7 @@ public final class Tensor {
         if (n > MatrixChecks.MAX_ENTRIES) {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has too many entries");
         }
+        MemoryBudget.check(4 * n, () -> "a tensor of shape " + Arrays.toString(shape));
         return new Tensor(shape, new float[(int) n]);
     }
 

@@ -10,6 +10,11 @@ public record BatchNorm(float[] scale, float[] bias, float[] mean, float[] varia
     }
 
     @Override
+    public <R> R accept(LayerVisitor<R> visitor) {
+        return visitor.batchNorm(this);
+    }
+
+    @Override
     public String kind() {
         return "BatchNorm";
     }

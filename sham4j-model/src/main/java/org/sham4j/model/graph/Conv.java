@@ -41,13 +41,23 @@ public record Conv(CompressedMatrix weights, float[] bias, int inChannels, int o
     }
 
     @Override
+    public <R> R accept(LayerVisitor<R> visitor) {
+        return visitor.conv(this);
+    }
+
+    @Override
+    public Family family() {
+        return Family.CONV;
+    }
+
+    @Override
     public String kind() {
         return "Conv" + dims() + "D";
     }
 
     @Override
-    public Layer withWeights(CompressedMatrix w) {
-        return new Conv(w, bias, inChannels, outChannels, kernel, strides, padsBegin, padsEnd, dilations, groups);
+    public Layer withParameters(CompressedMatrix w, float[] b) {
+        return new Conv(w, b, inChannels, outChannels, kernel, strides, padsBegin, padsEnd, dilations, groups);
     }
 
     /**

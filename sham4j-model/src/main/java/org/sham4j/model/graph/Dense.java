@@ -13,12 +13,22 @@ public record Dense(CompressedMatrix weights, float[] bias) implements Layer, We
     }
 
     @Override
+    public <R> R accept(LayerVisitor<R> visitor) {
+        return visitor.dense(this);
+    }
+
+    @Override
+    public Family family() {
+        return Family.DENSE;
+    }
+
+    @Override
     public String kind() {
         return "Dense";
     }
 
     @Override
-    public Layer withWeights(CompressedMatrix w) {
-        return new Dense(w, bias);
+    public Layer withParameters(CompressedMatrix w, float[] b) {
+        return new Dense(w, b);
     }
 }

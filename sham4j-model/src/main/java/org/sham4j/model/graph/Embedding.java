@@ -8,6 +8,11 @@ import org.sham4j.core.matrix.DenseMatrix;
  */
 public record Embedding(DenseMatrix table) implements Layer {
     @Override
+    public <R> R accept(LayerVisitor<R> visitor) {
+        return visitor.embedding(this);
+    }
+
+    @Override
     public String kind() {
         return "Embedding";
     }

@@ -6,6 +6,11 @@ package org.sham4j.model.graph;
  */
 public record GlobalPool(PoolKind poolKind, boolean keepDims) implements Layer {
     @Override
+    public <R> R accept(LayerVisitor<R> visitor) {
+        return visitor.globalPool(this);
+    }
+
+    @Override
     public String kind() {
         return poolKind == PoolKind.MAX ? "GlobalMaxPool" : "GlobalAvgPool";
     }

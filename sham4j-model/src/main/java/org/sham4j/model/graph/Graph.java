@@ -2,11 +2,13 @@ package org.sham4j.model.graph;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A model: named inputs, nodes in an order where every input of a node is a model input or an earlier node's
- * output, the names of the model's outputs, and the preprocessing its inputs need. Immutable.
+ * output, the names of the model's outputs, and the preprocessing its inputs need. Immutable. Building one
+ * infers every tensor's shape ({@link ShapeInference}): a node whose inputs do not fit it is refused, named.
  */
 public record Graph(List<InputSpec> inputs, List<Node> nodes, List<String> outputs, Preprocessing preprocessing) {
     public Graph {
@@ -38,6 +40,12 @@ public record Graph(List<InputSpec> inputs, List<Node> nodes, List<String> outpu
         if (outputs.isEmpty()) {
             throw new IllegalArgumentException("a graph needs an output");
         }
+        ShapeInference.infer(inputs, nodes, ShapeInference.symbolicInputs(inputs));
+    }
+
+    /** The shape of every tensor, the batch symbolic ({@link ShapeInference#of}). */
+    public Map<String, TensorShape> shapes() {
+        return ShapeInference.of(this);
     }
 
     /** The same graph with other nodes (e.g. compressed weights) and the same inputs, outputs, preprocessing. */

@@ -1,16 +1,14 @@
 package org.sham4j.model.io;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32C;
-import org.sham4j.core.format.PayloadInput;
+import org.sham4j.core.format.Container;
 import org.sham4j.core.io.AtomicFiles;
 import org.sham4j.core.io.InvalidInputException;
 import org.sham4j.core.io.WholeFile;
+import org.sham4j.model.graph.ActivationMemory;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.InputSpec;
 import org.sham4j.model.graph.Layer;
@@ -18,25 +16,27 @@ import org.sham4j.model.graph.Node;
 import org.sham4j.model.graph.Preprocessing;
 
 /**
- * The {@code .sham} model file: a whole {@link Graph} with its weights.
+ * The {@code .sham} model file: a whole {@link Graph} with its weights, in the {@link Container} of kind
+ * {@link #KIND} (magic "SHAMODEL", version, body length, body, CRC-32C). The body:
  * <pre>
- *   magic "SHAMODEL" | version u8
- *   | preprocessing: scale f32, mean floats, std floats, layout u8
+ *   preprocessing: scale f32, mean floats, std floats, layout u8, recorded bool (from version 3)
  *   | inputs: count, then name string and shape ints each
  *   | nodes: count, then name string, input names, output name, layer tag u8 and the layer's fields each
  *   | outputs: count, names
- *   | CRC-32C of everything before it (u32)
  * </pre>
  * Counts are unsigned LEB128; ints and floats 4 bytes big-endian; strings UTF-8 after their length; a weight
  * matrix is its complete {@code .shm} bytes, so it keeps its storage format. Layer fields are listed in
- * {@link LayerCodecs}.
+ * {@link LayerCodecs}. Version 1 files (no body length) and version 2 files (no recorded flag: a .sham file
+ * always recorded its preprocessing) are still read.
  */
 public final class ModelFile {
     /** Extension of model files. */
     public static final String EXTENSION = ".sham";
     /** Current version of the layout. */
-    public static final int VERSION = 1;
-    private static final byte[] MAGIC = "SHAMODEL".getBytes(StandardCharsets.US_ASCII);
+    public static final int VERSION = 3;
+    /** The container of model files. */
+    public static final Container.Kind KIND = new Container.Kind(".sham model file", "SHAMODEL", VERSION, 1, 2);
+    private static final int FIRST_VERSION_RECORDING_PREPROCESSING = 3;
 
     private ModelFile() {
     }
@@ -46,7 +46,10 @@ public final class ModelFile {
         AtomicFiles.write(path, toBytes(graph));
     }
 
-    /** Reads a model file; a corrupt, truncated or forged one gives a one-line InvalidInputException. */
+    /**
+     * Reads a model file; a corrupt, truncated or forged one gives a one-line InvalidInputException, one whose
+     * activations the memory budget cannot hold a MemoryBudgetException ({@link ActivationMemory}).
+     */
     public static Graph load(Path path) throws IOException {
         return WholeFile.parse(path, ModelFile::fromBytes);
     }
@@ -54,13 +57,12 @@ public final class ModelFile {
     /** The complete bytes of a model file. */
     public static byte[] toBytes(Graph graph) {
         ModelOutput out = new ModelOutput();
-        out.raw(MAGIC);
-        out.u8(VERSION);
         Preprocessing p = graph.preprocessing();
         out.f32(p.scale());
         out.floats(p.mean());
         out.floats(p.std());
         out.u8(p.layout().ordinal());
+        out.bool(p.recorded());
         out.count(graph.inputs().size());
         for (InputSpec in : graph.inputs()) {
             out.string(in.name());
@@ -82,51 +84,38 @@ public final class ModelFile {
         for (String o : graph.outputs()) {
             out.string(o);
         }
-        byte[] body = out.toByteArray();
-        CRC32C crc = new CRC32C();
-        crc.update(body, 0, body.length);
-        out.i32((int) crc.getValue());
-        return out.toByteArray();
+        return sign(out);
     }
 
-    /** Parses the complete bytes of a model file, checking its checksum first and every count in it. */
+    /** The file of a body: the container around it. */
+    static byte[] sign(ModelOutput body) {
+        return Container.write(KIND, body.payload()).toByteArray();
+    }
+
+    /**
+     * Parses the complete bytes of a model file, checking its checksum first and every count in it; a model
+     * whose activations for one sample need more than the memory budget is refused with a MemoryBudgetException.
+     */
     public static Graph fromBytes(byte[] bytes) throws IOException {
-        if (bytes.length < MAGIC.length + 5) {
-            throw new InvalidInputException("not a .sham model file: only " + bytes.length + " bytes");
-        }
-        for (int k = 0; k < MAGIC.length; k++) {
-            if (bytes[k] != MAGIC[k]) {
-                throw new InvalidInputException("not a .sham model file: bad magic");
-            }
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 4);
-        int n = bytes.length;
-        int stored = ((bytes[n - 4] & 0xff) << 24) | ((bytes[n - 3] & 0xff) << 16) | ((bytes[n - 2] & 0xff) << 8)
-                | (bytes[n - 1] & 0xff);
-        if ((int) crc.getValue() != stored) {
-            throw new InvalidInputException("checksum mismatch: the model file is corrupt or truncated");
-        }
-        ModelInput in = new ModelInput(new PayloadInput(bytes, MAGIC.length, n - 4));
-        int version = in.u8();
-        if (version != VERSION) {
-            throw new InvalidInputException("unsupported .sham model version " + version + " (this build reads "
-                    + VERSION + ")");
-        }
+        Container.Opened file = Container.open(KIND, bytes);
+        ModelInput in = new ModelInput(file.body());
+        Graph g;
         try {
-            Graph g = readGraph(in);
+            g = readGraph(in, file.version());
             in.expectEnd();
-            return g;
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("inconsistent model: " + e.getMessage(), e);
         }
+        ActivationMemory.check(g);
+        return g;
     }
 
-    private static Graph readGraph(ModelInput in) throws IOException {
+    private static Graph readGraph(ModelInput in, int version) throws IOException {
         float scale = in.f32();
         float[] mean = in.floats("mean");
         float[] std = in.floats("std");
-        Preprocessing p = new Preprocessing(scale, mean, std, in.choice(Preprocessing.Layout.values(), "layout"));
+        Preprocessing p = new Preprocessing(scale, mean, std, in.choice(Preprocessing.Layout.values(), "layout"),
+                version < FIRST_VERSION_RECORDING_PREPROCESSING || in.bool("preprocessing recorded"));
         int inputCount = in.count("input count", 2);
         List<InputSpec> inputs = new ArrayList<>();
         for (int k = 0; k < inputCount; k++) {

@@ -1,6 +1,9 @@
 package org.sham4j.model.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.PayloadInput;
@@ -58,8 +61,15 @@ final class ModelInput {
         return values[v];
     }
 
+    /** A UTF-8 string; malformed UTF-8 is refused, so that a string reads back to the bytes it came from. */
     String string(String what) throws IOException {
-        return new String(bytes(count(what + " length", 1)), StandardCharsets.UTF_8);
+        byte[] b = bytes(count(what + " length", 1), what);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(what + " is not valid UTF-8");
+        }
     }
 
     int[] ints(String what) throws IOException {
@@ -75,7 +85,7 @@ final class ModelInput {
     }
 
     CompressedMatrix matrix(String what) throws IOException {
-        byte[] b = bytes(count(what + " length", 1));
+        byte[] b = bytes(count(what + " length", 1), what);
         try {
             return ShmFile.fromBytes(b);
         } catch (InvalidInputException e) {
@@ -98,11 +108,7 @@ final class ModelInput {
         in.expectEnd("model");
     }
 
-    private byte[] bytes(int n) throws IOException {
-        byte[] b = new byte[n];
-        for (int k = 0; k < n; k++) {
-            b[k] = (byte) in.readByte();
-        }
-        return b;
+    private byte[] bytes(int n, String what) throws IOException {
+        return in.readBytes(n, what);
     }
 }

@@ -1,25 +1,24 @@
 package org.sham4j.model.io;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.sham4j.core.format.CompressedMatrix;
+import org.sham4j.core.format.PayloadOutput;
 import org.sham4j.core.format.ShmFile;
 import org.sham4j.core.matrix.DenseMatrix;
 
-/** Writes the fields of a model file, big-endian, in the forms {@link ModelInput} reads back. */
+/**
+ * Writes the fields of a model file, big-endian, in the forms {@link ModelInput} reads back, through the core's
+ * {@link PayloadOutput}: counts are the same varints as in every payload.
+ */
 final class ModelOutput {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-    private final DataOutputStream out = new DataOutputStream(bytes);
+    private final PayloadOutput out = new PayloadOutput();
 
     void raw(byte[] b) {
-        write(() -> out.write(b));
+        out.writeBytes(b, b.length);
     }
 
     void u8(int v) {
-        write(() -> out.writeByte(v));
+        out.writeByte(v);
     }
 
     void bool(boolean v) {
@@ -27,23 +26,16 @@ final class ModelOutput {
     }
 
     void i32(int v) {
-        write(() -> out.writeInt(v));
+        out.writeInt(v);
     }
 
     void f32(float v) {
-        write(() -> out.writeInt(Float.floatToRawIntBits(v)));
+        out.writeFloat(v);
     }
 
     /** Unsigned LEB128, as the core's payloads write counts. */
     void count(long v) {
-        if (v < 0) {
-            throw new IllegalArgumentException("negative count " + v);
-        }
-        while (v >= 0x80) {
-            u8((int) (v & 0x7f) | 0x80);
-            v >>>= 7;
-        }
-        u8((int) v);
+        out.writeVarLong(v);
     }
 
     void string(String s) {
@@ -54,16 +46,12 @@ final class ModelOutput {
 
     void ints(int[] a) {
         count(a.length);
-        for (int v : a) {
-            i32(v);
-        }
+        out.writeInts(a, 0, a.length);
     }
 
     void floats(float[] a) {
         count(a.length);
-        for (float v : a) {
-            f32(v);
-        }
+        out.writeFloats(a, 0, a.length);
     }
 
     /** A float array that may be absent (e.g. no bias). */
@@ -84,28 +72,11 @@ final class ModelOutput {
     void dense(DenseMatrix m) {
         count(m.rows());
         count(m.cols());
-        for (float v : m.data()) {
-            f32(v);
-        }
+        out.writeFloats(m.data(), 0, m.data().length);
     }
 
-    int size() {
-        return bytes.size();
-    }
-
-    byte[] toByteArray() {
-        return bytes.toByteArray();
-    }
-
-    private interface Write {
-        void run() throws IOException;
-    }
-
-    private static void write(Write w) {
-        try {
-            w.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** What has been written, as a container body. */
+    PayloadOutput payload() {
+        return out;
     }
 }

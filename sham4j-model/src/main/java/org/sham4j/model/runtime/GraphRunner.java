@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.sham4j.core.format.ProductExecutor;
 import org.sham4j.core.matrix.Tensor;
+import org.sham4j.model.graph.ActivationMemory;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.InputSpec;
 import org.sham4j.model.graph.Node;
@@ -39,9 +40,6 @@ public final class GraphRunner implements AutoCloseable {
         }
         for (int k = 0; k < nodes.size(); k++) {
             Node node = nodes.get(k);
-            if (node.inputs().size() != 1 && !Operators.takesSeveral(node.layer())) {
-                throw failure(node, "takes one input, got " + node.inputs().size());
-            }
             Operator op;
             try {
                 op = Operators.of(node.layer());
@@ -69,7 +67,8 @@ public final class GraphRunner implements AutoCloseable {
 
     /**
      * Runs the graph on named inputs of shape (N, input shape...) and returns every output by name. A missing,
-     * unknown or ill-shaped input, or a node whose input shapes do not fit, throws IllegalArgumentException.
+     * unknown or ill-shaped input, or a node whose input shapes do not fit, throws IllegalArgumentException; a run
+     * whose activations need more than the memory budget throws a MemoryBudgetException before it starts.
      */
     public Map<String, Tensor> run(Map<String, Tensor> inputs) {
         Map<String, Tensor> values = new HashMap<>();
@@ -87,6 +86,9 @@ public final class GraphRunner implements AutoCloseable {
             checkInput(spec, t);
             values.put(spec.name(), t);
         }
+        Map<String, int[]> shapes = new HashMap<>();
+        values.forEach((name, t) -> shapes.put(name, t.shape()));
+        ActivationMemory.check(graph, shapes);
         for (Step step : steps) {
             List<String> names = step.node().inputs();
             Tensor[] args = new Tensor[names.size()];

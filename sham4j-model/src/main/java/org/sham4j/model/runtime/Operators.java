@@ -2,60 +2,141 @@ package org.sham4j.model.runtime;
 
 import org.sham4j.model.graph.Activation;
 import org.sham4j.model.graph.Add;
+import org.sham4j.model.graph.Binary;
 import org.sham4j.model.graph.BatchNorm;
 import org.sham4j.model.graph.Concat;
 import org.sham4j.model.graph.Conv;
+import org.sham4j.model.graph.ConvTranspose;
 import org.sham4j.model.graph.Dense;
 import org.sham4j.model.graph.Dropout;
 import org.sham4j.model.graph.Embedding;
 import org.sham4j.model.graph.Flatten;
 import org.sham4j.model.graph.GlobalPool;
 import org.sham4j.model.graph.Layer;
+import org.sham4j.model.graph.LayerNorm;
+import org.sham4j.model.graph.LayerVisitor;
+import org.sham4j.model.graph.Pad;
 import org.sham4j.model.graph.Pool;
+import org.sham4j.model.graph.Recurrent;
+import org.sham4j.model.graph.Reduce;
 import org.sham4j.model.graph.Reshape;
+import org.sham4j.model.graph.Slice;
 import org.sham4j.model.graph.Softmax;
 import org.sham4j.model.graph.Transpose;
 
 /** The operator that runs each kind of layer. */
-final class Operators {
+final class Operators implements LayerVisitor<Operator> {
+    private static final Operators INSTANCE = new Operators();
+
     private Operators() {
     }
 
     static Operator of(Layer layer) {
-        if (layer instanceof Dense d) {
-            return new DenseOperator(d);
-        } else if (layer instanceof Conv c) {
-            return new ConvOperator(c);
-        } else if (layer instanceof Pool p) {
-            return new PoolOperator(p);
-        } else if (layer instanceof GlobalPool g) {
-            return new GlobalPoolOperator(g);
-        } else if (layer instanceof Flatten f) {
-            return new FlattenOperator(f);
-        } else if (layer instanceof Reshape r) {
-            return new ReshapeOperator(r);
-        } else if (layer instanceof Transpose t) {
-            return new TransposeOperator(t);
-        } else if (layer instanceof Embedding e) {
-            return new EmbeddingOperator(e);
-        } else if (layer instanceof Concat c) {
-            return new ConcatOperator(c);
-        } else if (layer instanceof Add) {
-            return new AddOperator();
-        } else if (layer instanceof BatchNorm b) {
-            return new BatchNormOperator(b);
-        } else if (layer instanceof Dropout) {
-            return (inputs, executor) -> inputs[0];
-        } else if (layer instanceof Activation a) {
-            return new ActivationOperator(a);
-        } else if (layer instanceof Softmax s) {
-            return new SoftmaxOperator(s);
-        }
-        throw new IllegalArgumentException("no operator for " + layer.kind());
+        return layer.accept(INSTANCE);
     }
 
-    /** Whether the layer joins several inputs; every other layer takes exactly one. */
-    static boolean takesSeveral(Layer layer) {
-        return layer instanceof Add || layer instanceof Concat;
+    @Override
+    public Operator dense(Dense layer) {
+        return new DenseOperator(layer);
+    }
+
+    @Override
+    public Operator conv(Conv layer) {
+        return new ConvOperator(layer);
+    }
+
+    @Override
+    public Operator pool(Pool layer) {
+        return new PoolOperator(layer);
+    }
+
+    @Override
+    public Operator globalPool(GlobalPool layer) {
+        return new GlobalPoolOperator(layer);
+    }
+
+    @Override
+    public Operator flatten(Flatten layer) {
+        return new FlattenOperator(layer);
+    }
+
+    @Override
+    public Operator reshape(Reshape layer) {
+        return new ReshapeOperator(layer);
+    }
+
+    @Override
+    public Operator transpose(Transpose layer) {
+        return new TransposeOperator(layer);
+    }
+
+    @Override
+    public Operator embedding(Embedding layer) {
+        return new EmbeddingOperator(layer);
+    }
+
+    @Override
+    public Operator concat(Concat layer) {
+        return new ConcatOperator(layer);
+    }
+
+    @Override
+    public Operator add(Add layer) {
+        return new AddOperator();
+    }
+
+    @Override
+    public Operator batchNorm(BatchNorm layer) {
+        return new BatchNormOperator(layer);
+    }
+
+    @Override
+    public Operator dropout(Dropout layer) {
+        return (inputs, executor) -> inputs[0];
+    }
+
+    @Override
+    public Operator activation(Activation layer) {
+        return new ActivationOperator(layer);
+    }
+
+    @Override
+    public Operator softmax(Softmax layer) {
+        return new SoftmaxOperator(layer);
+    }
+
+    @Override
+    public Operator binary(Binary layer) {
+        return new BinaryOperator(layer);
+    }
+
+    @Override
+    public Operator reduce(Reduce layer) {
+        return new ReduceOperator(layer);
+    }
+
+    @Override
+    public Operator layerNorm(LayerNorm layer) {
+        return new LayerNormOperator(layer);
+    }
+
+    @Override
+    public Operator pad(Pad layer) {
+        return new PadOperator(layer);
+    }
+
+    @Override
+    public Operator slice(Slice layer) {
+        return new SliceOperator(layer);
+    }
+
+    @Override
+    public Operator convTranspose(ConvTranspose layer) {
+        return new ConvTransposeOperator(layer);
+    }
+
+    @Override
+    public Operator recurrent(Recurrent layer) {
+        return new RecurrentOperator(layer);
     }
 }

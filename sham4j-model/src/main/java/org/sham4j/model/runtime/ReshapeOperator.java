@@ -10,16 +10,6 @@ final class ReshapeOperator implements Operator {
 
     ReshapeOperator(Reshape reshape) {
         this.target = reshape.shape().clone();
-        int inferred = 0;
-        for (int d : target) {
-            if (d < -1) {
-                throw new IllegalArgumentException("target shape " + Shapes.of(target) + " has a dimension below -1");
-            }
-            inferred += d == -1 ? 1 : 0;
-        }
-        if (inferred > 1) {
-            throw new IllegalArgumentException("target shape " + Shapes.of(target) + " has more than one -1");
-        }
     }
 
     @Override

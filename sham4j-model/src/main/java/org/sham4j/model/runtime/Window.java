@@ -1,10 +1,10 @@
 package org.sham4j.model.runtime;
 
+import org.sham4j.model.graph.Windows;
+
 /**
  * The sliding-window geometry of a convolution or pooling, always over two spatial axes: a 1-D layer is
- * the 2-D case with a height of one. Output sizes follow ONNX and PyTorch: floor((in + pads - extent) /
- * stride) + 1, or the ceiling in ceil mode, where a last window that would start in the end padding is
- * dropped.
+ * the 2-D case with a height of one. Output sizes are {@link Windows#outputSize}.
  */
 record Window(int kh, int kw, int sh, int sw, int ph, int pw, int phEnd, int pwEnd, int dh, int dw, boolean ceil) {
     /** The geometry of a layer's per-axis arrays (1 or 2 axes). */
@@ -33,14 +33,6 @@ record Window(int kh, int kw, int sh, int sw, int ph, int pw, int phEnd, int pwE
     }
 
     private int out(int in, int k, int s, int pb, int pe, int d) {
-        long span = (long) in + pb + pe - ((long) (k - 1) * d + 1);
-        if (span < 0) {
-            return 0;
-        }
-        long o = ceil ? (span + s - 1) / s + 1 : span / s + 1;
-        if (ceil && (o - 1) * s >= (long) in + pb) {
-            o--;
-        }
-        return Math.toIntExact(o);
+        return Windows.outputSize(in, k, s, pb, pe, d, ceil);
     }
 }

@@ -7,76 +7,33 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sham4j.model.testing.EveryLayer;
 import org.sham4j.core.format.ShmFile;
 import org.sham4j.core.io.InvalidInputException;
-import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.Tensor;
+import org.sham4j.core.memory.MemoryBudgetException;
 import org.sham4j.model.graph.Activation;
-import org.sham4j.model.graph.Add;
-import org.sham4j.model.graph.BatchNorm;
-import org.sham4j.model.graph.Concat;
 import org.sham4j.model.graph.Conv;
-import org.sham4j.model.graph.Dense;
-import org.sham4j.model.graph.Dropout;
-import org.sham4j.model.graph.Embedding;
-import org.sham4j.model.graph.Flatten;
-import org.sham4j.model.graph.GlobalPool;
 import org.sham4j.model.graph.Graph;
-import org.sham4j.model.graph.InputSpec;
 import org.sham4j.model.graph.Layer;
 import org.sham4j.model.graph.Node;
-import org.sham4j.model.graph.Pool;
-import org.sham4j.model.graph.PoolKind;
-import org.sham4j.model.graph.Preprocessing;
-import org.sham4j.model.graph.Reshape;
-import org.sham4j.model.graph.Softmax;
-import org.sham4j.model.graph.Transpose;
 import org.sham4j.model.graph.WeightedLayer;
 import org.sham4j.model.runtime.Fixtures;
 import org.sham4j.model.runtime.GraphRunner;
 
 class ModelFileTest {
-    /** A graph holding every layer type (not meant to run), weights in several formats. */
     private static Graph everyLayer() {
-        Random rnd = new Random(31);
-        List<Layer> layers = List.of(
-                new Dense(Fixtures.stored(Fixtures.quantized(rnd, 6, 4, 5), "sham"), Fixtures.gaussian(rnd, 4)),
-                new Dense(Fixtures.stored(Fixtures.quantized(rnd, 4, 3, 5), "csc"), null),
-                new Conv(Fixtures.stored(Fixtures.quantized(rnd, 12, 4, 5), "gsham"), null, 4, 4, new int[] {3, 2},
-                        new int[] {1, 2}, new int[] {0, 1}, new int[] {1, 0}, new int[] {2, 1}, 2),
-                new Conv(Fixtures.dense(rnd, 6, 2), Fixtures.gaussian(rnd, 2), 2, 2, new int[] {3}, new int[] {1},
-                        new int[] {1}, new int[] {1}, new int[] {1}, 1),
-                new Pool(PoolKind.AVERAGE, new int[] {2, 3}, new int[] {2, 1}, new int[] {1, 0}, new int[] {0, 1},
-                        true, true),
-                new Pool(PoolKind.MAX, new int[] {2}, new int[] {2}, new int[] {0}, new int[] {0}, false, false),
-                new GlobalPool(PoolKind.AVERAGE, true), new GlobalPool(PoolKind.MAX, false), new Flatten(-1),
-                new Reshape(new int[] {0, -1, 3}), new Transpose(new int[] {0, 2, 1}),
-                new Embedding(new DenseMatrix(5, 2, Fixtures.gaussian(rnd, 10))), new Concat(-2), new Add(),
-                new BatchNorm(Fixtures.gaussian(rnd, 3), Fixtures.gaussian(rnd, 3), Fixtures.gaussian(rnd, 3),
-                        new float[] {1, 2, 3}, 1e-3f),
-                new Dropout(0.25f), new Activation(Activation.Function.SIGMOID), new Activation(Activation.Function.TANH),
-                new Softmax(1));
-        List<Node> nodes = new ArrayList<>();
-        for (int k = 0; k < layers.size(); k++) {
-            List<String> in = layers.get(k) instanceof Add || layers.get(k) instanceof Concat
-                    ? List.of("x", "ids") : List.of(k == 0 ? "x" : "t" + (k - 1));
-            nodes.add(new Node("node-" + k + "-é", layers.get(k), in, "t" + k));
-        }
-        return new Graph(List.of(new InputSpec("x", new int[] {3, -1, 6}), new InputSpec("ids", new int[] {7})),
-                nodes, List.of("t18", "t3"), new Preprocessing(1f / 255, new float[] {0.4f, 0.5f, 0.6f},
-                new float[] {0.2f, 0.25f, 0.3f}, Preprocessing.Layout.NHWC));
+        return EveryLayer.graph(31);
     }
 
     @Test
@@ -106,13 +63,12 @@ class ModelFileTest {
             }
         }
         assertEquals(Layer.class.getPermittedSubclasses().length, kinds.size(), "every layer type is covered");
-        Conv conv = (Conv) back.nodes().get(2).layer();
-        assertArrayEquals(new int[] {1, 0}, conv.padsEnd());
-        assertEquals(2, conv.groups());
-        Pool pool = (Pool) back.nodes().get(4).layer();
-        assertTrue(pool.countIncludePad() && pool.ceilMode());
-        assertEquals(1e-3f, ((BatchNorm) back.nodes().get(14).layer()).epsilon());
-        assertEquals(0.25f, ((Dropout) back.nodes().get(15).layer()).rate());
+        assertEquals(Activation.Function.values().length, EveryLayer.functions(back).size(), "every function");
+        Tensor[] in = EveryLayer.inputs(32, 3).toArray(Tensor[]::new);
+        try (GraphRunner a = new GraphRunner(g, 1); GraphRunner b = new GraphRunner(back, 2)) {
+            Map<String, Tensor> feed = Map.of("image", in[0], "tokens", in[1], "sequence", in[2]);
+            assertArrayEquals(a.run(feed).get("probs").data(), b.run(feed).get("probs").data());
+        }
     }
 
     @Test
@@ -158,31 +114,24 @@ class ModelFileTest {
         }
     }
 
-    /** Magic, version and the given body, with a valid checksum. */
+    /** The given body in a valid container. */
     private static byte[] forged(ModelOutput body) {
-        byte[] b = body.toByteArray();
-        CRC32C crc = new CRC32C();
-        crc.update(b, 0, b.length);
-        body.i32((int) crc.getValue());
-        return body.toByteArray();
+        return ModelFile.sign(body);
     }
 
     private static ModelOutput header() {
         ModelOutput o = new ModelOutput();
-        o.raw("SHAMODEL".getBytes(StandardCharsets.US_ASCII));
-        o.u8(ModelFile.VERSION);
         o.f32(1f);
         o.floats(new float[] {0f});
         o.floats(new float[] {1f});
         o.u8(0);
+        o.bool(true);
         return o;
     }
 
     @Test
     void forgedCountsWithAValidChecksumAreRejected() {
         ModelOutput hugeMean = new ModelOutput();
-        hugeMean.raw("SHAMODEL".getBytes(StandardCharsets.US_ASCII));
-        hugeMean.u8(ModelFile.VERSION);
         hugeMean.f32(1f);
         hugeMean.count(Integer.MAX_VALUE - 16);
         InvalidInputException e = assertThrows(InvalidInputException.class,
@@ -257,7 +206,7 @@ class ModelFileTest {
     void weightSizesReportStoredAndFloat32Bytes() {
         Graph g = everyLayer();
         WeightSizes s = WeightSizes.of(g);
-        assertEquals(4, s.layers().size());
+        assertEquals(11, s.layers().size());
         long stored = 0;
         long f32 = 0;
         for (Node n : g.nodes()) {
@@ -269,7 +218,49 @@ class ModelFileTest {
         assertEquals(stored, s.storedBytes());
         assertEquals(f32, s.float32Bytes());
         assertEquals((double) stored / f32, s.psi(), 1e-12);
-        assertEquals("sham", s.layers().get(0).format());
-        assertEquals(4 * 6 * 4, s.layers().get(0).float32Bytes());
+        assertEquals(List.of("csc", "csr", "dense", "dense", "coo", "dense", "im", "dense", "dense", "sham", "gsham"),
+                s.layers().stream().map(WeightSizes.Layer::format).toList());
+        assertEquals(4 * 27 * 4, s.layers().get(0).float32Bytes());
+    }
+
+    @Test
+    void forgedConvolutionPaddingIsRefusedAtLoadNamingTheNode() {
+        Conv padded = new Conv(Fixtures.stored(Fixtures.quantized(new Random(40), 9, 2, 3), "ham"), null, 1, 2,
+                new int[] {3, 3}, new int[] {1, 1}, new int[] {1_000_000, 1_000_000}, new int[] {1, 1},
+                new int[] {1, 1}, 1);
+        byte[] file = ModelFile.toBytes(Fixtures.single(padded, 1, 4, 4));
+        MemoryBudgetException e = assertThrows(MemoryBudgetException.class, () -> ModelFile.fromBytes(file));
+        assertTrue(e.getMessage().startsWith("needs 8.0 TB for node "), e.getMessage());
+        assertTrue(e.getMessage().contains("output"), e.getMessage());
+    }
+
+    @Test
+    void versionOneFilesAreStillRead() throws IOException {
+        Graph g = Fixtures.inFormat(Fixtures.smallCnn(41), "gsham");
+        byte[] v2 = ModelFile.toBytes(g);
+        // Version 1: magic, version 1, the same body without its length (matrices inside in version 1 too).
+        ModelOutput body = new ModelOutput();
+        body.raw(Arrays.copyOfRange(v2, 8 + 1 + varintSize(v2, 9), v2.length - 4));
+        byte[] inner = body.payload().toByteArray();
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        byte[] head = "SHAMODEL".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] v1 = new byte[head.length + 1 + inner.length + 4];
+        System.arraycopy(head, 0, v1, 0, head.length);
+        v1[head.length] = 1;
+        System.arraycopy(inner, 0, v1, head.length + 1, inner.length);
+        crc.update(v1, 0, v1.length - 4);
+        int c = (int) crc.getValue();
+        for (int k = 0; k < 4; k++) {
+            v1[v1.length - 4 + k] = (byte) (c >>> (24 - 8 * k));
+        }
+        assertArrayEquals(v2, ModelFile.toBytes(ModelFile.fromBytes(v1)), "read as version 1, written as version 2");
+    }
+
+    private static int varintSize(byte[] b, int at) {
+        int n = 1;
+        while ((b[at + n - 1] & 0x80) != 0) {
+            n++;
+        }
+        return n;
     }
 }

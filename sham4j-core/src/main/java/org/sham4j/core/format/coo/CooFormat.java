@@ -4,7 +4,6 @@ import java.io.IOException;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PayloadInput;
-import org.sham4j.core.io.InvalidInputException;
 import org.sham4j.core.matrix.SparseMatrix;
 
 /** Coordinate list: an int32 row, an int32 column and a float32 value per non-zero, in column order. */
@@ -34,7 +33,7 @@ public final class CooFormat implements MatrixFormat {
         for (int j = 0; j < matrix.cols(); j++) {
             java.util.Arrays.fill(colOf, ptr[j], ptr[j + 1], j);
         }
-        return new CooStored(matrix, colOf);
+        return new CooStored(matrix.rows(), matrix.cols(), matrix.rowIdx(), colOf, matrix.values());
     }
 
     @Override
@@ -44,15 +43,12 @@ public final class CooFormat implements MatrixFormat {
         int[] ci = in.readInts(nnz, "column indices");
         float[] v = in.readFloats(nnz, "values");
         for (int p = 0; p < nnz; p++) {
+            PayloadInput.check(ri[p] >= 0 && ri[p] < rows && ci[p] >= 0 && ci[p] < cols,
+                    "coordinates (" + ri[p] + ", " + ci[p] + ") outside " + rows + " x " + cols + " at entry " + p);
             boolean ordered = p == 0 || ci[p] > ci[p - 1] || (ci[p] == ci[p - 1] && ri[p] > ri[p - 1]);
             PayloadInput.check(ordered, "coordinates not in column order at entry " + p);
+            PayloadInput.check(v[p] != 0f, "stored zero among coordinates at entry " + p);
         }
-        try {
-            SparseMatrix m = SparseMatrix.fromTriplets(rows, cols, ri, ci, v, nnz);
-            PayloadInput.check(m.nnz() == nnz, "stored zero among coordinates");
-            return new CooStored(m, ci);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("corrupt coordinates: " + e.getMessage());
-        }
+        return new CooStored(rows, cols, ri, ci, v);
     }
 }

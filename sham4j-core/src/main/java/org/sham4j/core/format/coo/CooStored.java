@@ -7,33 +7,49 @@ import org.sham4j.core.format.PayloadOutput;
 import org.sham4j.core.format.ProductCounts;
 import org.sham4j.core.format.SizeBreakdown;
 import org.sham4j.core.matrix.DenseMatrix;
-import org.sham4j.core.matrix.SparseMatrix;
 
-/** A matrix as coordinates in column order; threads take runs of whole columns. */
+/**
+ * A matrix as coordinates in column order; threads take runs of whole columns. Only the coordinates are held
+ * (nothing per row or column), so a file's coordinates are all that reading it allocates.
+ */
 final class CooStored extends ColumnBlockedMatrix {
-    private final SparseMatrix m;
     private final int[] rowOf;
     private final int[] colOf;
     private final float[] values;
     /** First entry of each block's columns (derived in memory, not stored). */
     private final int[] blockStart;
 
-    CooStored(SparseMatrix m, int[] colOf) {
-        super(m.rows(), m.cols());
-        this.m = m;
-        this.rowOf = m.rowIdx();
+    /** Coordinates in column-major order, checked by the caller. */
+    CooStored(int rows, int cols, int[] rowOf, int[] colOf, float[] values) {
+        super(rows, cols);
+        this.rowOf = rowOf;
         this.colOf = colOf;
-        this.values = m.values();
+        this.values = values;
         int blocks = evenBlockCount();
         blockStart = new int[blocks + 1];
         for (int b = 0; b <= blocks; b++) {
-            blockStart[b] = m.colPtr()[evenBlockStart(b, blocks)];
+            blockStart[b] = firstEntryOfColumn(evenBlockStart(b, blocks));
         }
+    }
+
+    /** Index of the first entry in column {@code j} or after it. */
+    private int firstEntryOfColumn(int j) {
+        int lo = 0;
+        int hi = colOf.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (colOf[mid] < j) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     @Override
     public long nonZeros() {
-        return m.nnz();
+        return values.length;
     }
 
     @Override
@@ -43,7 +59,11 @@ final class CooStored extends ColumnBlockedMatrix {
 
     @Override
     public DenseMatrix toDense() {
-        return m.toDense();
+        DenseMatrix d = DenseMatrix.zeros(rows, cols);
+        for (int p = 0; p < values.length; p++) {
+            d.set(rowOf[p], colOf[p], values[p]);
+        }
+        return d;
     }
 
     @Override
@@ -70,7 +90,7 @@ final class CooStored extends ColumnBlockedMatrix {
 
     @Override
     public void writePayload(PayloadOutput out) {
-        int nnz = m.nnz();
+        int nnz = values.length;
         out.part(SizeBreakdown.HEADER);
         out.writeVarLong(nnz);
         out.part(SizeBreakdown.INDICES);
@@ -83,7 +103,7 @@ final class CooStored extends ColumnBlockedMatrix {
     /** Per non-zero its row, column, value and x, a product scattered into y. */
     @Override
     public OperationCounts productCounts() {
-        long nnz = m.nnz();
+        long nnz = values.length;
         ProductCounts c = new ProductCounts(rows, cols).words("row indices", nnz, nnz)
                 .words("column indices", nnz, nnz).words("values", nnz, nnz).input(nnz).scatter(nnz);
         c.counts().multiply(nnz);

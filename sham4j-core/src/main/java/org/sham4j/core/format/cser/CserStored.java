@@ -115,30 +115,74 @@ final class CserStored extends RowBlockedMatrix {
         int[] groupValue = in.readInts(groups, "group values");
         int[] groupPtr = in.readInts(groups + 1, "group pointers");
         int[] colIdx = in.readInts(listed, "column indices");
-        PayloadInput.check(rowPtr[0] == 0 && rowPtr[rows] == groups, "row pointers do not span the groups");
-        PayloadInput.check(groupPtr[0] == 0 && groupPtr[groups] == listed, "group pointers do not span the entries");
-        int[] seenInRow = new int[cols];
-        Arrays.fill(seenInRow, -1);
+        PayloadInput.checkPointers(rowPtr, groups, "row pointers");
+        PayloadInput.checkPointers(groupPtr, listed, "group pointers");
+        int[] row = new int[0];
         for (int i = 0; i < rows; i++) {
-            PayloadInput.check(rowPtr[i] <= rowPtr[i + 1], "row pointers decrease at row " + i);
+            int prevValue = -1;
             for (int g = rowPtr[i]; g < rowPtr[i + 1]; g++) {
-                PayloadInput.check(groupValue[g] >= 0 && groupValue[g] < k && groupValue[g] != implicit,
-                        "group value out of range at group " + g);
-                PayloadInput.check(groupPtr[g] < groupPtr[g + 1], "empty or decreasing group " + g);
-                for (int p = groupPtr[g]; p < groupPtr[g + 1]; p++) {
-                    int j = colIdx[p];
-                    PayloadInput.check(j >= 0 && j < cols && seenInRow[j] != i,
-                            "column index out of range or repeated in row " + i);
-                    seenInRow[j] = i;
+                int v = groupValue[g];
+                PayloadInput.check(v > prevValue && v < k && v != implicit,
+                        "group value out of range, repeated or out of order at group " + g);
+                prevValue = v;
+                PayloadInput.check(groupPtr[g] < groupPtr[g + 1], "empty group " + g);
+                for (int p = groupPtr[g] + 1; p < groupPtr[g + 1]; p++) {
+                    PayloadInput.check(colIdx[p] > colIdx[p - 1], "column indices out of order in group " + g);
+                }
+                PayloadInput.check(colIdx[groupPtr[g]] >= 0 && colIdx[groupPtr[g + 1] - 1] < cols,
+                        "column index out of range in group " + g);
+            }
+            // A column may appear in one group of its row only: sort the row's columns to find a repeat.
+            int from = groupPtr[rowPtr[i]];
+            int to = groupPtr[rowPtr[i + 1]];
+            if (rowPtr[i + 1] - rowPtr[i] > 1) {
+                if (row.length < to - from) {
+                    row = new int[to - from];
+                }
+                System.arraycopy(colIdx, from, row, 0, to - from);
+                Arrays.sort(row, 0, to - from);
+                for (int p = 1; p < to - from; p++) {
+                    PayloadInput.check(row[p] != row[p - 1], "column " + row[p] + " repeated in row " + i);
                 }
             }
         }
+        checkCanonical(codebook, implicit, entries - listed, groupValue, groupPtr);
         return new CserStored(rows, cols, codebook, implicit, rowPtr, groupValue, groupPtr, colIdx);
+    }
+
+    /**
+     * Refuses what the writer would not write: a codebook out of bit order or holding -0, a value never used,
+     * an implicit value other than the most frequent (the first of equals).
+     */
+    private static void checkCanonical(float[] codebook, int implicit, long implicitCount, int[] groupValue,
+                                       int[] groupPtr) throws IOException {
+        ValueAlphabet.checkCodebook(codebook, "codebook");
+        long[] counts = new long[codebook.length];
+        if (counts.length > 0) {
+            counts[implicit] = implicitCount;
+        }
+        for (int g = 0; g < groupValue.length; g++) {
+            counts[groupValue[g]] += groupPtr[g + 1] - groupPtr[g];
+        }
+        int most = 0;
+        for (int s = 0; s < counts.length; s++) {
+            PayloadInput.check(counts[s] > 0, "codebook value " + s + " is never used");
+            if (counts[s] > counts[most]) {
+                most = s;
+            }
+        }
+        PayloadInput.check(counts.length == 0 || most == implicit, "the implicit value is not the most frequent");
     }
 
     @Override
     public long nonZeros() {
-        return toDense().nonZeros();
+        long nnz = implicitValue() == 0f ? 0 : (long) rows * cols - colIdx.length;
+        for (int g = 0; g < groupValue.length; g++) {
+            if (codebook[groupValue[g]] != 0f) {
+                nnz += groupPtr[g + 1] - groupPtr[g];
+            }
+        }
+        return nnz;
     }
 
     @Override

@@ -46,6 +46,10 @@ public final class DenseFormat implements MatrixFormat {
     @Override
     public CompressedMatrix read(int rows, int cols, PayloadInput in) throws IOException {
         float[] data = in.readFloats(Math.toIntExact((long) rows * cols), "dense entries");
+        for (int k = 0; k < data.length; k++) {
+            PayloadInput.check(Float.floatToRawIntBits(data[k]) != 0x80000000, "negative zero at entry " + k
+                    + " (the writer stores +0)");
+        }
         return new DenseStored(new DenseMatrix(rows, cols, data));
     }
 }

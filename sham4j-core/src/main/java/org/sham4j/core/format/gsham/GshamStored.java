@@ -18,6 +18,7 @@ import org.sham4j.core.format.ValueAlphabet;
 import org.sham4j.core.huffman.HuffmanCode;
 import org.sham4j.core.huffman.HuffmanDecoder;
 import org.sham4j.core.huffman.HuffmanLengths;
+import org.sham4j.core.io.InvalidInputException;
 import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.SparseMatrix;
 
@@ -70,17 +71,9 @@ final class GshamStored extends HuffmanBlockedMatrix {
         int c = m.cols();
         int nnz = m.nnz();
         long[] gaps = gaps(m);
-        GapCode best = null;
-        long bestBits = Long.MAX_VALUE;
-        for (int s = 0; s <= MAX_MANTISSA_BITS; s++) {
-            GapCode code = new GapCode(s);
-            long bits = gapCost(code, gaps);
-            if (bits < bestBits) {
-                bestBits = bits;
-                best = code;
-            }
-        }
-        GapCode gapCode = best;
+        long[][] histogram = histogram(gaps.clone(), gaps.length);
+        GapCode gapCode = bestCode(histogram);
+        long bestBits = gapCost(gapCode, histogram);
         long[] symCount = new long[gapCode.alphabetSize()];
         for (long g : gaps) {
             symCount[gapCode.symbol(g)]++;
@@ -166,29 +159,70 @@ final class GshamStored extends HuffmanBlockedMatrix {
         return used;
     }
 
+    /** The distinct gaps of {@code gaps[0..n)} in ascending order, and how often each occurs (sorts gaps). */
+    private static long[][] histogram(long[] gaps, int n) {
+        java.util.Arrays.sort(gaps, 0, n);
+        int d = 0;
+        long[] mult = new long[n];
+        for (int t = 0; t < n; t++) {
+            if (t == 0 || gaps[t] != gaps[t - 1]) {
+                gaps[d++] = gaps[t];
+            }
+            mult[d - 1]++;
+        }
+        return new long[][] {java.util.Arrays.copyOf(gaps, d), java.util.Arrays.copyOf(mult, d)};
+    }
+
+    /** The gap code of fewest bits for these gaps (the fewest mantissa bits of equals). */
+    private static GapCode bestCode(long[][] histogram) {
+        GapCode best = null;
+        long bestBits = Long.MAX_VALUE;
+        for (int s = 0; s <= MAX_MANTISSA_BITS; s++) {
+            GapCode code = new GapCode(s);
+            long bits = gapCost(code, histogram);
+            if (bits < bestBits) {
+                bestBits = bits;
+                best = code;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The symbols {@code code} gives the distinct ascending gaps of a histogram, ascending (equal symbols are
+     * neighbours, since a gap's symbol grows with it), and how often each occurs.
+     */
+    private static long[][] symbolCounts(GapCode code, long[][] histogram) {
+        long[] gaps = histogram[0];
+        long[] symbols = new long[gaps.length];
+        long[] counts = new long[gaps.length];
+        int used = 0;
+        for (int i = 0; i < gaps.length; i++) {
+            int sym = code.symbol(gaps[i]);
+            if (used == 0 || symbols[used - 1] != sym) {
+                symbols[used++] = sym;
+            }
+            counts[used - 1] += histogram[1][i];
+        }
+        return new long[][] {java.util.Arrays.copyOf(symbols, used), java.util.Arrays.copyOf(counts, used)};
+    }
+
     /** Bits of the gap codewords, raw bits and gap code table under {@code code}. */
-    private static long gapCost(GapCode code, long[] gaps) {
-        long[] counts = new long[code.alphabetSize()];
+    private static long gapCost(GapCode code, long[][] histogram) {
         long extra = 0;
-        for (long g : gaps) {
-            int sym = code.symbol(g);
-            counts[sym]++;
-            extra += code.extraBits(sym);
+        for (int i = 0; i < histogram[0].length; i++) {
+            extra += histogram[1][i] * code.extraBits(code.symbol(histogram[0][i]));
         }
-        int[] used = usedSymbols(counts);
-        long[] usedCount = new long[used.length];
-        for (int u = 0; u < used.length; u++) {
-            usedCount[u] = counts[used[u]];
-        }
-        int[] lengths = HuffmanLengths.compute(usedCount);
+        long[][] used = symbolCounts(code, histogram);
+        int[] lengths = HuffmanLengths.compute(used[1]);
         long bits = extra;
         int maxLen = 0;
-        for (int u = 0; u < used.length; u++) {
-            bits += usedCount[u] * lengths[u];
+        for (int u = 0; u < lengths.length; u++) {
+            bits += used[1][u] * lengths[u];
             maxLen = Math.max(maxLen, lengths[u]);
         }
-        int symWidth = Bits.widthFor(used.length == 0 ? 0 : used[used.length - 1]);
-        return bits + (long) used.length * symWidth + 8L * (maxLen + 2);
+        int symWidth = Bits.widthFor(used[0].length == 0 ? 0 : used[0][used[0].length - 1]);
+        return bits + (long) used[0].length * symWidth + 8L * (maxLen + 2);
     }
 
     static GshamStored read(int rows, int cols, PayloadInput in) throws IOException {
@@ -251,18 +285,85 @@ final class GshamStored extends HuffmanBlockedMatrix {
         long entries = (long) rows * cols;
         long[] last = {-1};
         boolean[] ok = {true};
+        boolean noBits = entriesCostNoBits();
+        // Each non-zero takes at least one bit unless none does: check before sizing anything by nnz.
+        PayloadInput.check(noBits || nnz <= bitLength, nnz + " non-zeros in a stream of " + bitLength + " bits");
+        long[] gaps = new long[noBits ? 0 : nnz];
+        int[] seen = {0};
+        long[] countOfRank = new long[values.length];
         for (int b = 0; b < blocks.blocks(); b++) {
             long from = (long) blocks.startColumn(b) * rows;
             long to = (long) blocks.startColumn(b + 1) * rows;
             PayloadInput.check(blocks.get(F_PREV, b) - 1 == last[0], "block " + b + " does not continue the stream");
-            long end = decodeBlock(b, (position, rank) -> {
-                ok[0] &= position > last[0] && position >= from && position < to && position < entries;
-                last[0] = position;
-            });
+            long end;
+            if (entriesCostNoBits()) {
+                // One gap of no raw bits and one value, both of empty codewords: the positions follow in closed
+                // form, and decoding them one by one would take work the bytes present do not bound.
+                long count = (b + 1 < blocks.blocks() ? blocks.get(F_BEFORE, b + 1) : nnz) - blocks.get(F_BEFORE, b);
+                long step = gapBase[0] + 1;
+                if (count > 0) {
+                    long first = blocks.get(F_PREV, b) - 1 + step;
+                    long lastPosition = first + (count - 1) * step;
+                    ok[0] &= first > last[0] && first >= from && lastPosition < to && lastPosition < entries;
+                    last[0] = lastPosition;
+                }
+                end = blocks.get(F_OFFSET, b);
+            } else {
+                // Every entry has at least one bit and decoding stops at the end of the stream.
+                end = decodeBlock(b, (position, rank) -> {
+                    ok[0] &= position > last[0] && position >= from && position < to && position < entries;
+                    if (seen[0] < gaps.length) {
+                        gaps[seen[0]++] = position - last[0] - 1;
+                    }
+                    countOfRank[rank]++;
+                    last[0] = position;
+                });
+            }
             PayloadInput.check(ok[0], "non-zero position out of its block in block " + b);
             long expected = b + 1 < blocks.blocks() ? blocks.get(F_OFFSET, b + 1) : bitLength;
             PayloadInput.check(end == expected, "block " + b + " ends at bit " + end + ", index says " + expected);
         }
+        if (noBits) {
+            checkCanonical(new long[][] {{gapBase[0]}, {nnz}}, new long[] {nnz});
+        } else {
+            checkCanonical(histogram(gaps, seen[0]), countOfRank);
+        }
+    }
+
+    /**
+     * Refuses what the writer would not have written for these gaps and value counts: another gap code, a gap
+     * code table or value code other than the optimal ones, another symbol width or block count.
+     */
+    private void checkCanonical(long[][] histogram, long[] countOfRank) throws IOException {
+        GapCode best = bestCode(histogram);
+        PayloadInput.check(best.mantissaBits() == gapCode.mantissaBits(), "gap mantissa bits "
+                + gapCode.mantissaBits() + ", the fewest bits take " + best.mantissaBits());
+        long[][] used = symbolCounts(gapCode, histogram);
+        HuffmanCode.Built built;
+        try {
+            built = HuffmanCode.optimal(used[1]);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("gap code: " + e.getMessage());
+        }
+        PayloadInput.check(gapHuffman.symbols() == used[0].length, "the gap code table has unused symbols");
+        for (int r = 0; r < used[0].length; r++) {
+            PayloadInput.check(gapSymbols.get(r) == used[0][built.symbolAt(r)]
+                    && gapHuffman.length(r) == built.code().length(r), "the gap code is not the optimal one");
+        }
+        PayloadInput.check(gapSymbols.width() == Bits.widthFor(used[0].length == 0 ? 0 : used[0][used[0].length - 1]),
+                "gap symbol width " + gapSymbols.width() + " is not the fewest bits");
+        codebook.checkOptimal(countOfRank);
+        long valueBits = 0;
+        for (int r = 0; r < countOfRank.length; r++) {
+            valueBits += countOfRank[r] * codebook.code().length(r);
+        }
+        blocks.checkBlockCount(gapCost(gapCode, histogram) + valueBits);
+    }
+
+    /** Whether every non-zero costs no bits: one gap symbol without raw bits and one value. */
+    private boolean entriesCostNoBits() {
+        return gapHuffman.maxLength() == 0 && gapExtra.length == 1 && gapExtra[0] == 0
+                && codebook.code().maxLength() == 0;
     }
 
     @Override

@@ -88,6 +88,20 @@ final class HamStored extends HuffmanBlockedMatrix {
 
     /** Decodes every codeword, checking the stream and block offsets agree; returns the non-zero count. */
     private long validate() throws IOException {
+        if (codebook.code().maxLength() == 0) {
+            // One value, whose codeword has no bits: nothing to decode, whatever the shape.
+            for (int b = 0; b < blocks.blocks(); b++) {
+                PayloadInput.check(blocks.get(0, b) == 0, "block " + b + " starts at bit " + blocks.get(0, b)
+                        + " of a stream of no bits");
+            }
+            PayloadInput.check(bitLength == 0, "a one-value code has no bits, the stream has " + bitLength);
+            codebook.checkOptimal(new long[] {(long) rows * cols});
+            blocks.checkBlockCount(0);
+            return values.length == 1 && values[0] != 0f ? (long) rows * cols : 0;
+        }
+        long[] countOfRank = new long[values.length];
+        // Every codeword has at least one bit and each step checks the stream has not ended: at most
+        // bitLength + blocks steps, whatever the shape declares.
         long nnz = 0;
         for (int b = 0; b < blocks.blocks(); b++) {
             long pos = blocks.get(0, b);
@@ -97,12 +111,15 @@ final class HamStored extends HuffmanBlockedMatrix {
                 PayloadInput.check(pos <= bitLength, "codewords run past the end of the stream");
                 int e = decoder.decode(Bits.peek(words, pos));
                 pos += e & 63;
+                countOfRank[e >>> 6]++;
                 if (values[e >>> 6] != 0f) {
                     nnz++;
                 }
             }
             PayloadInput.check(pos == end, "block " + b + " ends at bit " + pos + ", index says " + end);
         }
+        codebook.checkOptimal(countOfRank);
+        blocks.checkBlockCount(bitLength);
         return nnz;
     }
 
@@ -130,6 +147,14 @@ final class HamStored extends HuffmanBlockedMatrix {
         return d;
     }
 
+    /**
+     * Whether zero is codeword "0": then a run of zeros is a run of 0 bits, which one count of leading zeros
+     * skips whole (a pruned layer is mostly such runs).
+     */
+    private boolean zeroIsOneBit() {
+        return values.length > 1 && values[0] == 0f && codebook.code().length(0) == 1;
+    }
+
     @Override
     protected void multiplyBlock(float[] xt, int batch, float[] y, int block) {
         int c0 = blocks.startColumn(block);
@@ -140,29 +165,37 @@ final class HamStored extends HuffmanBlockedMatrix {
         final int[] table = dec.table();
         final int tshift = dec.tableShift();
         final int n = rows;
+        final boolean runs = zeroIsOneBit();
         float[] acc = batch == 1 ? null : new float[batch];
         for (int j = c0; j < c1; j++) {
-            if (batch == 1) {
-                float s = 0f;
-                for (int i = 0; i < n; i++) {
-                    long w = in.window();
-                    int e = table[(int) ((w >>> 1) >>> tshift)];
-                    if (e < 0) {
-                        e = dec.decodeLong(w);
+            float s = 0f;
+            int i = 0;
+            while (i < n) {
+                long w = in.window();
+                if (runs) {
+                    int z = Math.min(Long.numberOfLeadingZeros(w), n - i);
+                    if (z > 0) {
+                        in.skip(z);
+                        i += z;
+                        continue;
                     }
-                    in.skip(e & 63);
-                    s += xt[i] * values[e >>> 6];
                 }
+                int e = table[(int) ((w >>> 1) >>> tshift)];
+                if (e < 0) {
+                    e = dec.decodeLong(w);
+                }
+                in.skip(e & 63);
+                float v = values[e >>> 6];
+                if (acc == null) {
+                    s += xt[i] * v;
+                } else if (v != 0f) {
+                    addScaledRow(acc, v, xt, i, batch);
+                }
+                i++;
+            }
+            if (acc == null) {
                 y[j] = s;
             } else {
-                for (int i = 0; i < n; i++) {
-                    int e = dec.decode(in.window());
-                    in.skip(e & 63);
-                    float v = values[e >>> 6];
-                    if (v != 0f) {
-                        addScaledRow(acc, v, xt, i, batch);
-                    }
-                }
                 storeColumn(acc, batch, y, j);
             }
         }

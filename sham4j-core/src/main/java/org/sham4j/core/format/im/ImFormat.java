@@ -41,11 +41,20 @@ public final class ImFormat implements MatrixFormat {
         long entries = (long) rows * cols;
         int k = in.readCount("codebook size", Math.min(entries, in.remaining() / 4));
         float[] codebook = in.readFloats(k, "codebook");
+        ValueAlphabet.checkCodebook(codebook, "codebook");
         int width = Bits.indexBits(k);
         long[] words = in.readBits(entries * width, "indices");
+        boolean[] used = new boolean[k];
+        int unused = k > 1 ? k : 0;
         for (long e = 0; e < entries && width > 0; e++) {
-            PayloadInput.check(Bits.read(words, e * width, width) < k, "index out of codebook at entry " + e);
+            long index = Bits.read(words, e * width, width);
+            PayloadInput.check(index < k, "index out of codebook at entry " + e);
+            if (!used[(int) index]) {
+                used[(int) index] = true;
+                unused--;
+            }
         }
+        PayloadInput.check(unused == 0, "a codebook value is never used");
         PayloadInput.check(k > 0 || entries == 0, "empty codebook for a non-empty matrix");
         return new ImStored(rows, cols, codebook, width, words);
     }

@@ -112,8 +112,11 @@ final class ShamStored extends HuffmanBlockedMatrix {
         PackedInts rowIdx = PackedInts.wrap(rowWidth, nnz, in.readBits((long) nnz * rowWidth, "row indices"));
         long[] words = in.readBits(laneStart[LANES], "codewords");
         PayloadInput.check(colPtr.get(0) == 0 && colPtr.get(cols) == nnz, "column pointers do not span the non-zeros");
-        for (int j = 0; j < cols; j++) {
-            PayloadInput.check(colPtr.get(j) <= colPtr.get(j + 1), "column pointers decrease at column " + j);
+        // With no non-zeros the pointers take no bits and are all 0: the loop over the columns would not be
+        // bounded by the bytes present. Otherwise each pointer has at least one bit.
+        for (int j = 0; nnz > 0 && j < cols; j++) {
+            PayloadInput.check(colPtr.get(j) <= colPtr.get(j + 1) && colPtr.get(j + 1) <= nnz,
+                    "column pointer at column " + (j + 1) + " is below the one before it or above nnz " + nnz);
             int prevRow = -1;
             for (int p = colPtr.get(j), pEnd = colPtr.get(j + 1); p < pEnd; p++) {
                 int i = rowIdx.get(p);
@@ -128,6 +131,8 @@ final class ShamStored extends HuffmanBlockedMatrix {
 
     /** Decodes every lane of every block, checking that it ends exactly where the index says. */
     private void validateLanes() throws IOException {
+        long[] countOfRank = new long[codebook.size()];
+        long codedBits = 0;
         for (int b = 0; b < blocks.blocks(); b++) {
             int n = colPtr.get(blocks.startColumn(b + 1)) - colPtr.get(blocks.startColumn(b));
             for (int l = 0; l < LANES; l++) {
@@ -135,11 +140,16 @@ final class ShamStored extends HuffmanBlockedMatrix {
                 long end = laneStart[l] + (b + 1 < blocks.blocks() ? blocks.get(l, b + 1) : laneStart[l + 1] - laneStart[l]);
                 for (int q = l; q < n; q += LANES) {
                     PayloadInput.check(pos <= end, "lane " + l + " of block " + b + " ends early");
-                    pos += decoder.decode(Bits.peek(words, pos)) & 63;
+                    int e = decoder.decode(Bits.peek(words, pos));
+                    pos += e & 63;
+                    codedBits += e & 63;
+                    countOfRank[e >>> 6]++;
                 }
                 PayloadInput.check(pos == end, "lane " + l + " of block " + b + " ends at bit " + pos + ", index says " + end);
             }
         }
+        codebook.checkOptimal(countOfRank);
+        blocks.checkBlockCount(codedBits + (long) colPtr.get(cols) * rowIdx.width());
     }
 
     @Override
