@@ -193,6 +193,13 @@ class CompressionPipelineTest {
         assertEquals("prune 1/2", uncached.stages().get(0).name());
         assertArrayEquals(ModelFile.toBytes(r.graph()), ModelFile.toBytes(uncached.graph()));
         assertEquals(r.score().accuracy(), uncached.score().accuracy());
+
+        // the test samples' head on PyTorch: the same tail (it trains on the same results), the same score
+        CompressionResult torchTests = CompressionPipeline.run(original, null, data, plan, CompressionListener.SILENT,
+                HeadCache.testsOnPyTorch());
+        assertArrayEquals(ModelFile.toBytes(r.graph()), ModelFile.toBytes(torchTests.graph()));
+        assertEquals(r.score().accuracy(), torchTests.score().accuracy(), 1e-9);
+        assertEquals(r.baseline().accuracy(), torchTests.baseline().accuracy(), 1e-9);
     }
 
     @Test

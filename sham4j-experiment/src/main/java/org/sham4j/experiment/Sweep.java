@@ -106,7 +106,7 @@ public final class Sweep {
             if (todo.isEmpty()) {
                 return new Summary(configurations.size(), before, 0, 0, (System.nanoTime() - start) / 1e9);
             }
-            HeadCache heads = new HeadCache();
+            HeadCache heads = spec.testHeadsOnPyTorch() ? HeadCache.testsOnPyTorch() : new HeadCache();
             CompressionPlan first = todo.get(0).plan();
             Baseline baseline = Baseline.ready(spec, prepared, data, err, options.quiet(),
                     graph -> CompressionPipeline.score(graph, data, first, heads));
