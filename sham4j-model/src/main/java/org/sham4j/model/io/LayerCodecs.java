@@ -1,6 +1,8 @@
 package org.sham4j.model.io;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.sham4j.core.io.InvalidInputException;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.model.graph.Activation;
@@ -191,6 +193,26 @@ final class LayerCodecs implements LayerVisitor<LayerCodec<?>> {
 
     static LayerCodec<?> of(Layer layer) {
         return layer.accept(INSTANCE);
+    }
+
+    /** The first file version whose pools store dilations, activations two parameters and softmaxes a log flag. */
+    static final int FIRST_VERSION_WITH_LAYER_PARAMETERS = 3;
+
+    /** How versions 1 and 2 stored the layers whose fields grew in version 3, by tag. */
+    private static final Map<Integer, LayerCodec.Reader<? extends Layer>> BEFORE_LAYER_PARAMETERS = Map.of(
+            POOL.tag(), i -> new Pool(i.choice(PoolKind.values(), "pool kind"), i.ints("kernel"), i.ints("strides"),
+                    i.ints("pads begin"), i.ints("pads end"), i.bool("count include pad"), i.bool("ceil mode")),
+            ACTIVATION.tag(), i -> new Activation(i.choice(new Activation.Function[] {Activation.Function.RELU,
+                    Activation.Function.TANH, Activation.Function.SIGMOID}, "activation")),
+            SOFTMAX.tag(), i -> new Softmax(i.i32()));
+
+    /** Reads the fields of a layer with this tag as a file of {@code version} stored them. */
+    static Layer read(int tag, ModelInput in, int version) throws IOException {
+        LayerCodec.Reader<? extends Layer> old = BEFORE_LAYER_PARAMETERS.get(tag);
+        if (version < FIRST_VERSION_WITH_LAYER_PARAMETERS && old != null) {
+            return old.read(in);
+        }
+        return of(tag).reader().read(in);
     }
 
     static LayerCodec<?> of(int tag) throws InvalidInputException {

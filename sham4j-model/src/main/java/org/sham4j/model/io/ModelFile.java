@@ -27,7 +27,8 @@ import org.sham4j.model.graph.Preprocessing;
  * Counts are unsigned LEB128; ints and floats 4 bytes big-endian; strings UTF-8 after their length; a weight
  * matrix is its complete {@code .shm} bytes, so it keeps its storage format. Layer fields are listed in
  * {@link LayerCodecs}. Version 1 files (no body length) and version 2 files (no recorded flag: a .sham file
- * always recorded its preprocessing) are still read.
+ * always recorded its preprocessing) are still read, with the layer fields they stored (no pool dilations,
+ * activation parameters or log-softmax flag).
  */
 public final class ModelFile {
     /** Extension of model files. */
@@ -134,7 +135,7 @@ public final class ModelFile {
             int tag = in.u8();
             Layer layer;
             try {
-                layer = LayerCodecs.of(tag).reader().read(in);
+                layer = LayerCodecs.read(tag, in, version);
             } catch (InvalidInputException | IllegalArgumentException e) {
                 throw new InvalidInputException("node " + name + ": " + e.getMessage(), e);
             }
