@@ -6,8 +6,9 @@
 # core 0 (taskset) where available; product times are medians of --repeat runs.
 #   examples/paper/figure1.sh [OUT]       (OUT default out/paper/figure1; the report in OUT/report)
 # Environment: SHAM (default ./sham), DATA (default ../shared/data), REPEAT (default 15).
-# Measured on the 2-core build machine at load 20-25 from other jobs (2026-11-30): see README, "The papers'
-# experiments"; the time of each command is printed and kept in OUT/times.txt.
+# Measured on the 2-core build machine at load 19-26 from other jobs (2026-11-30): 14.7 min (vgg19-fc1 356 s,
+# deepdta-fc1 86 s, lenet300 fc1 85 s and fc2 49 s, the two matrices 305 s); the time of each command is printed
+# and kept in OUT/times.txt. Product times under such load are noisy: compare formats within one run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 OUT=${1:-out/paper/figure1}
