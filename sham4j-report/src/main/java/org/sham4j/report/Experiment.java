@@ -122,7 +122,7 @@ final class Experiment {
 
     /** What the rows share: the model and data set, e.g. {@code lenet-300-100 on mnist}. */
     String label() {
-        return first().model() + " on " + first().dataName();
+        return first().modelName() + " on " + first().dataName();
     }
 
     /**
@@ -161,6 +161,6 @@ final class Experiment {
 
     /** A file-name-safe form of the title. */
     String slug() {
-        return Report.slug(first().model() + "-" + first().dataName() + "-" + first().layers());
+        return Report.slug(first().modelName() + "-" + first().dataName() + "-" + first().layers());
     }
 }

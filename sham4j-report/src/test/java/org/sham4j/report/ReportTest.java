@@ -287,10 +287,14 @@ class ReportTest {
         List<String[]> small = csv(dir.resolve("r"), "dta-davis-all-smallest-occupancy.csv");
         assertEquals("", row(small, "cws")[1], "no cws setting reaches the baseline MSE 0.25");
         assertEquals(0.24, cell(small, row(small, "pws"), "MSE"), 1e-12);
+        String index = Files.readString(dir.resolve("r").resolve("index.md"));
+        assertTrue(index.contains("## dta on davis, layers: all"), "a model file is named by its file name");
+        assertTrue(index.contains("Smallest ψ with MSE at most the baseline's"), index);
     }
 
     private static String mse(String method, int k, double score, double occupancy, int seed) {
-        return "{\"config\": {\"model\": \"dta\", \"data\": \"davis\", \"layers\": \"all\", \"prune\": [90, 95], "
+        return "{\"config\": {\"model\": \"/runs/models/dta.sham\", \"data\": \"davis\", \"layers\": \"all\", "
+                + "\"prune\": [90, 95], "
                 + "\"method\": \"" + method + "\", \"k\": " + k + ", \"unified\": false, \"seed\": " + seed + "}, "
                 + "\"metric\": \"mse\", \"score\": " + score + ", \"baseline\": 0.25, \"occupancy\": " + occupancy
                 + ", \"energyPerSample\": null, \"baseEnergyPerSample\": null}";
