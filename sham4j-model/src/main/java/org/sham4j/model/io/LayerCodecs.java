@@ -1,8 +1,6 @@
 package org.sham4j.model.io;
 
-import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.sham4j.core.io.InvalidInputException;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.model.graph.Activation;
@@ -61,9 +59,18 @@ final class LayerCodecs implements LayerVisitor<LayerCodec<?>> {
         o.ints(l.dilations());
         o.bool(l.countIncludePad());
         o.bool(l.ceilMode());
-    }, i -> new Pool(i.choice(PoolKind.values(), "pool kind"), i.ints("kernel"), i.ints("strides"),
-            i.ints("pads begin"), i.ints("pads end"), i.ints("dilations"), i.bool("count include pad"),
-            i.bool("ceil mode")));
+    }, i -> {
+        PoolKind kind = i.choice(PoolKind.values(), "pool kind");
+        int[] kernel = i.ints("kernel");
+        int[] strides = i.ints("strides");
+        int[] begin = i.ints("pads begin");
+        int[] end = i.ints("pads end");
+        if (i.version() < ModelFile.VERSION_3) {
+            return new Pool(kind, kernel, strides, begin, end, i.bool("count include pad"), i.bool("ceil mode"));
+        }
+        return new Pool(kind, kernel, strides, begin, end, i.ints("dilations"), i.bool("count include pad"),
+                i.bool("ceil mode"));
+    });
 
     private static final LayerCodec<GlobalPool> GLOBAL_POOL = new LayerCodec<>(4, GlobalPool.class, (l, o) -> {
         o.u8(l.poolKind().ordinal());
@@ -102,12 +109,13 @@ final class LayerCodecs implements LayerVisitor<LayerCodec<?>> {
         o.u8(l.function().ordinal());
         o.f32(l.alpha());
         o.f32(l.beta());
-    }, i -> new Activation(i.choice(Activation.Function.values(), "activation"), i.f32(), i.f32()));
+    }, i -> i.version() < ModelFile.VERSION_3 ? new Activation(i.choice(Activation.Function.values(), "activation"))
+            : new Activation(i.choice(Activation.Function.values(), "activation"), i.f32(), i.f32()));
 
     private static final LayerCodec<Softmax> SOFTMAX = new LayerCodec<>(14, Softmax.class, (l, o) -> {
         o.i32(l.axis());
         o.bool(l.log());
-    }, i -> new Softmax(i.i32(), i.bool("log")));
+    }, i -> new Softmax(i.i32(), i.version() >= ModelFile.VERSION_3 && i.bool("log")));
 
     private static final LayerCodec<Binary> BINARY = new LayerCodec<>(15, Binary.class, (l, o) -> {
         o.u8(l.op().ordinal());
@@ -193,26 +201,6 @@ final class LayerCodecs implements LayerVisitor<LayerCodec<?>> {
 
     static LayerCodec<?> of(Layer layer) {
         return layer.accept(INSTANCE);
-    }
-
-    /** The first file version whose pools store dilations, activations two parameters and softmaxes a log flag. */
-    static final int FIRST_VERSION_WITH_LAYER_PARAMETERS = 3;
-
-    /** How versions 1 and 2 stored the layers whose fields grew in version 3, by tag. */
-    private static final Map<Integer, LayerCodec.Reader<? extends Layer>> BEFORE_LAYER_PARAMETERS = Map.of(
-            POOL.tag(), i -> new Pool(i.choice(PoolKind.values(), "pool kind"), i.ints("kernel"), i.ints("strides"),
-                    i.ints("pads begin"), i.ints("pads end"), i.bool("count include pad"), i.bool("ceil mode")),
-            ACTIVATION.tag(), i -> new Activation(i.choice(new Activation.Function[] {Activation.Function.RELU,
-                    Activation.Function.TANH, Activation.Function.SIGMOID}, "activation")),
-            SOFTMAX.tag(), i -> new Softmax(i.i32()));
-
-    /** Reads the fields of a layer with this tag as a file of {@code version} stored them. */
-    static Layer read(int tag, ModelInput in, int version) throws IOException {
-        LayerCodec.Reader<? extends Layer> old = BEFORE_LAYER_PARAMETERS.get(tag);
-        if (version < FIRST_VERSION_WITH_LAYER_PARAMETERS && old != null) {
-            return old.read(in);
-        }
-        return of(tag).reader().read(in);
     }
 
     static LayerCodec<?> of(int tag) throws InvalidInputException {

@@ -18,7 +18,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sham4j.model.testing.EveryLayer;
-import org.sham4j.core.format.Container;
 import org.sham4j.core.format.ShmFile;
 import org.sham4j.core.io.InvalidInputException;
 import org.sham4j.core.matrix.Tensor;
@@ -26,10 +25,6 @@ import org.sham4j.core.memory.MemoryBudgetException;
 import org.sham4j.model.graph.Activation;
 import org.sham4j.model.graph.Conv;
 import org.sham4j.model.graph.Graph;
-import org.sham4j.model.graph.Softmax;
-import org.sham4j.model.graph.Preprocessing;
-import org.sham4j.model.graph.Pool;
-import org.sham4j.model.graph.InputSpec;
 import org.sham4j.model.graph.Layer;
 import org.sham4j.model.graph.Node;
 import org.sham4j.model.graph.WeightedLayer;
@@ -237,78 +232,5 @@ class ModelFileTest {
         MemoryBudgetException e = assertThrows(MemoryBudgetException.class, () -> ModelFile.fromBytes(file));
         assertTrue(e.getMessage().startsWith("needs 8.0 TB for node "), e.getMessage());
         assertTrue(e.getMessage().contains("output"), e.getMessage());
-    }
-
-    @Test
-    void versionOneAndTwoFilesAreStillRead() throws IOException {
-        // smallCnn has a pool, activations and a softmax: the layers whose fields grew in version 3
-        Graph g = Fixtures.inFormat(Fixtures.smallCnn(41), "gsham");
-        Graph recorded = g.withPreprocessing(new Preprocessing(1f, new float[] {0f}, new float[] {1f},
-                Preprocessing.Layout.NCHW, true));
-        byte[] v3 = ModelFile.toBytes(recorded);
-        ModelOutput body = oldBody(g);
-
-        // version 1: magic, version 1, the body without its length, CRC-32C of everything before it
-        byte[] inner = body.payload().toByteArray();
-        byte[] head = "SHAMODEL".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] v1 = new byte[head.length + 1 + inner.length + 4];
-        System.arraycopy(head, 0, v1, 0, head.length);
-        v1[head.length] = 1;
-        System.arraycopy(inner, 0, v1, head.length + 1, inner.length);
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(v1, 0, v1.length - 4);
-        int c = (int) crc.getValue();
-        for (int k = 0; k < 4; k++) {
-            v1[v1.length - 4 + k] = (byte) (c >>> (24 - 8 * k));
-        }
-        assertArrayEquals(v3, ModelFile.toBytes(ModelFile.fromBytes(v1)), "read as version 1, written as version 3");
-
-        // version 2: the container with the body's length, the same body
-        Container.Kind two = new Container.Kind(ModelFile.KIND.description(), ModelFile.KIND.magic(), 2, 1, 2);
-        byte[] v2 = Container.write(two, body.payload()).toByteArray();
-        assertEquals(2, v2[8]);
-        assertArrayEquals(v3, ModelFile.toBytes(ModelFile.fromBytes(v2)), "read as version 2, written as version 3");
-    }
-
-    /** A model body as versions 1 and 2 wrote it: no recorded flag, and the pool, activation and softmax fields. */
-    private static ModelOutput oldBody(Graph g) {
-        ModelOutput out = new ModelOutput();
-        Preprocessing p = g.preprocessing();
-        out.f32(p.scale());
-        out.floats(p.mean());
-        out.floats(p.std());
-        out.u8(p.layout().ordinal());
-        out.count(g.inputs().size());
-        for (InputSpec in : g.inputs()) {
-            out.string(in.name());
-            out.ints(in.shape());
-        }
-        out.count(g.nodes().size());
-        for (Node n : g.nodes()) {
-            out.string(n.name());
-            out.count(n.inputs().size());
-            n.inputs().forEach(out::string);
-            out.string(n.output());
-            LayerCodec<?> codec = LayerCodecs.of(n.layer());
-            out.u8(codec.tag());
-            if (n.layer() instanceof Pool l) {
-                out.u8(l.poolKind().ordinal());
-                out.ints(l.kernel());
-                out.ints(l.strides());
-                out.ints(l.padsBegin());
-                out.ints(l.padsEnd());
-                out.bool(l.countIncludePad());
-                out.bool(l.ceilMode());
-            } else if (n.layer() instanceof Activation l) {
-                out.u8(l.function().ordinal());
-            } else if (n.layer() instanceof Softmax l) {
-                out.i32(l.axis());
-            } else {
-                codec.write(n.layer(), out);
-            }
-        }
-        out.count(g.outputs().size());
-        g.outputs().forEach(out::string);
-        return out;
     }
 }
