@@ -1,5 +1,10 @@
 package org.sham4j.bench;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -22,10 +27,12 @@ import org.sham4j.djl.DjlModel;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.runtime.GraphRunner;
 import org.sham4j.model.zoo.Zoo;
+import org.sham4j.onnx.OnnxExporter;
 
 /**
  * LeNet-5 (Caffe variant, float32 dense weights) on a batch of 256 MNIST-sized inputs, single-threaded: the
- * pure-Java runtime against DJL on the PyTorch CPU engine (one intra-op thread).
+ * pure-Java runtime against DJL on the PyTorch CPU engine and ONNX Runtime (each with one intra-op thread), on
+ * the same weights.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,9 +48,12 @@ public class LeNet5Benchmark {
     private DjlModel djl;
     private Tensor input;
     private String inputName;
+    private OrtEnvironment ortEnv;
+    private OrtSession ort;
+    private OnnxTensor ortInput;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp() throws OrtException {
         Graph g = Zoo.build("lenet-5", 1);
         runner = new GraphRunner(g, 1);
         djl = new DjlModel(g);
@@ -58,12 +68,22 @@ public class LeNet5Benchmark {
             d[i] = rnd.nextFloat();
         }
         inputName = g.inputs().get(0).name();
+        ortEnv = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            ort = ortEnv.createSession(OnnxExporter.toModel(g).toByteArray(), options);
+        }
+        long[] longShape = java.util.Arrays.stream(full).asLongStream().toArray();
+        ortInput = OnnxTensor.createTensor(ortEnv, FloatBuffer.wrap(d), longShape);
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws OrtException {
         runner.close();
         djl.close();
+        ortInput.close();
+        ort.close();
     }
 
     @Benchmark
@@ -74,5 +94,12 @@ public class LeNet5Benchmark {
     @Benchmark
     public Tensor djlPyTorch() {
         return djl.predict(List.of(input));
+    }
+
+    @Benchmark
+    public float onnxRuntime() throws OrtException {
+        try (OrtSession.Result r = ort.run(Map.of(inputName, ortInput))) {
+            return ((float[][]) r.get(0).getValue())[0][0];
+        }
     }
 }

@@ -35,7 +35,7 @@ public class ProductBenchmark {
     @Param({"../shared/data/layers/vgg19-mnist-fc1_p96_k32.npz"})
     public String matrix;
 
-    @Param({"csc", "sham"})
+    @Param({"csc", "sham", "gsham", "ham", "im", "dense"})
     public String format;
 
     @Param({"8"})

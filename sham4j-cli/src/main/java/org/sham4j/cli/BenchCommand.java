@@ -40,9 +40,14 @@ final class BenchCommand implements Callable<Integer> {
     int batch;
 
     @Option(names = "--repeat", defaultValue = "15", paramLabel = "N",
-            description = "timed runs per product, after warm-up; the median is reported (default 15; 0 skips "
-                    + "timing: sizes and errors only)")
+            description = "timed samples per product at least, after warm-up (until the JIT is idle); the "
+                    + "fastest is reported: CPU time of the calling thread on 1 thread, wall time on T (default 15; "
+                    + "0 skips timing: sizes and errors only)")
     int repeat;
+
+    @Option(names = "--no-fork", description = "time every format in this JVM (default: each in a JVM of its own, "
+            + "so the JIT's work for one format does not change the times of the next)")
+    boolean noFork;
 
     @Option(names = "--json", paramLabel = "OUT", description = "write the results as JSON")
     Path json;
@@ -61,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
         List<MatrixFormat> fmts = UsageException.parse(() -> Formats.parseList(formats));
         prepare.check();
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        BenchRunner runner = new BenchRunner(t, batch, repeat);
+        BenchRunner runner = new BenchRunner(t, batch, repeat, !noFork);
         List<NamedMatrix> inputs = Inputs.read(files);
         List<BenchRecord> records = new ArrayList<>();
         List<String> prepared = new ArrayList<>();

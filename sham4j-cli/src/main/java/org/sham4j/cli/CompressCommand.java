@@ -79,6 +79,11 @@ final class CompressCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE})")
     String format;
 
+    @Option(names = "--prefer", defaultValue = "size", paramLabel = "size|speed|balanced",
+            description = "what --format auto picks per layer: the smallest format, the fastest product (estimated), "
+                    + "or the smallest within 2x of the fastest (default ${DEFAULT-VALUE})")
+    String prefer;
+
     @Option(names = "--finetune-epochs", defaultValue = "2", paramLabel = "E",
             description = "epochs of retraining after each pruning round and of shared-value training (default "
                     + "${DEFAULT-VALUE}; 0 for none)")
@@ -107,7 +112,7 @@ final class CompressCommand implements Callable<Integer> {
         CompressionPlan plan = UsageException.parse(() -> CompressionPlan.builder().layers(LayerSelection.byName(layers))
                 .prune(prune == null ? List.of() : prune).pruneSteps(pruneSteps)
                 .pruneScope(CompressionPlan.PruneScope.byName(pruneScope)).quantize(quantize).unified(unified)
-                .format(format).finetuneEpochs(epochs).training(training.options(1, learningRate, Set.of()))
+                .format(format).prefer(prefer).finetuneEpochs(epochs).training(training.options(1, learningRate, Set.of()))
                 .trainable(trainableByName(trainable)).build());
         Graph graph = Models.load(model);
         Dataset dataset = DataSpec.open(data);

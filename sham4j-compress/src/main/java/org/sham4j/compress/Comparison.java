@@ -22,8 +22,8 @@ import org.sham4j.model.runtime.GraphRunner;
 
 /**
  * A model and its compressed version side by side on the pure-Java runtime: the test score of each; per weighted
- * layer (paired by position) the formats, stored and float32 bytes and the median time of that layer's product
- * alone with a random batch; and the median time of the whole model on one batch of test samples. The per-layer
+ * layer (paired by position) the formats, stored and float32 bytes and the time ({@link Timer}) of that layer's product
+ * alone with a random batch; and the time of the whole model on one batch of test samples. The per-layer
  * times cover the products only; the whole-model time also covers biases, activations, pooling and the other
  * operators, so the layers' times do not add up to it. Energy is picojoules per sample by the 45 nm model of
  * {@link ModelEnergy}: each weighted layer's products in its format (and embedding lookups), nothing else.
@@ -32,8 +32,8 @@ import org.sham4j.model.runtime.GraphRunner;
  * @param compressed      the compressed model's test score
  * @param batch           samples in the timed batch (and rows of the random batch of the layer products)
  * @param threads         threads of the Java runtime in the scores and timings
- * @param originalNanos   median time of the original on the batch
- * @param compressedNanos median time of the compressed model on the batch
+ * @param originalNanos   time of the original on the batch
+ * @param compressedNanos time of the compressed model on the batch
  * @param originalPicojoules   energy of one sample through the original
  * @param compressedPicojoules energy of one sample through the compressed model
  */
@@ -42,10 +42,11 @@ public record Comparison(boolean classification, Evaluation original, Evaluation
                          double compressedPicojoules) {
     /**
      * How to measure: samples per batch (scores run in batches of it; the timed batch has that many), threads of
-     * the Java runtime, timed runs per median, and the least warm-up before them (at least 3 runs too).
+     * the Java runtime, timed samples at least, and the least warm-up before them ({@link Timer}: the fastest sample after the JIT
+     * is idle; CPU time on one thread).
      */
     public record Settings(int batch, int threads, int repeat, double warmupSeconds) {
-        /** Batches of 256 on one thread, medians of 5 runs after 0.2 s of warm-up. */
+        /** Batches of 256 on one thread, 5 samples at least after 0.2 s of warm-up at least. */
         public static final Settings DEFAULT = new Settings(256, 1, 5, 0.2);
 
         public Settings {
@@ -65,7 +66,7 @@ public record Comparison(boolean classification, Evaluation original, Evaluation
 
     /**
      * One weighted layer in both models: its node and op (as in the compressed model), shape, formats, bytes as
-     * stored and as float32, the median time of its product with a random batch, and its energy per sample.
+     * stored and as float32, the time of its product with a random batch, and its energy per sample.
      */
     public record LayerPair(String node, String kind, int rows, int cols, String originalFormat, String format,
                             long originalBytes, long bytes, long denseBytes, long originalNanos, long nanos,
@@ -127,9 +128,9 @@ public record Comparison(boolean classification, Evaluation original, Evaluation
             float[] y = new float[batch * ma.cols()];
             layers.add(new LayerPair(b.get(k).name(), b.get(k).layer().kind(), ma.rows(), ma.cols(),
                     ma.format().name(), mb.format().name(), ma.size().totalBytes(), mb.size().totalBytes(),
-                    4L * ma.rows() * ma.cols(), Timer.median(() -> ma.multiply(x, batch, y), settings.repeat(),
+                    4L * ma.rows() * ma.cols(), Timer.cpu(() -> ma.multiply(x, batch, y), settings.repeat(),
                             settings.warmupNanos()),
-                    Timer.median(() -> mb.multiply(x, batch, y), settings.repeat(),
+                    Timer.cpu(() -> mb.multiply(x, batch, y), settings.repeat(),
                             settings.warmupNanos()), originalEnergy.getOrDefault(a.get(k).name(), 0.0),
                     compressedEnergy.getOrDefault(b.get(k).name(), 0.0)));
         }
@@ -220,11 +221,13 @@ public record Comparison(boolean classification, Evaluation original, Evaluation
         return layers.stream().filter(which).mapToLong(value).sum();
     }
 
-    /** The median time of running the whole model on one batch (every input, in the graph's order). */
+    /** The time ({@link Timer}) of running the whole model on one batch (every input, in the graph's order). */
     private static long batchNanos(Graph g, List<Tensor> inputs, Settings settings) {
         Map<String, Tensor> named = RuntimeEvaluation.named(g, inputs);
         try (GraphRunner runner = new GraphRunner(g, settings.threads())) {
-            return Timer.median(() -> runner.run(named), settings.repeat(), settings.warmupNanos());
+            Runnable run = () -> runner.run(named);
+            return settings.threads() == 1 ? Timer.cpu(run, settings.repeat(), settings.warmupNanos())
+                    : Timer.wall(run, settings.repeat(), settings.warmupNanos());
         }
     }
 

@@ -85,11 +85,14 @@ public final class CompressionPipeline {
         }
         String formatName = plan.format() == null ? null : plan.format().name();
         listener.stageStarted("encode", "storing " + selected.size() + " layer(s) "
-                + (formatName == null ? "each in its smallest format" : "in " + formatName));
+                + (formatName == null ? "each in its format by " + plan.prefer().name().toLowerCase(java.util.Locale.ROOT)
+                : "in " + formatName));
         long t = System.nanoTime();
-        Graph encoded = Encoding.encode(graph, selected, plan.format());
+        Encoding.Result encoding = Encoding.encode(graph, selected, plan.format(), plan.prefer());
+        Graph encoded = encoding.graph();
         long fileBytes = ModelFile.toBytes(encoded).length;
-        finish(listener, stages, new Stage.Encode(formatName, selected.size(), fileBytes, since(t)));
+        finish(listener, stages, new Stage.Encode(formatName, selected.size(), fileBytes, since(t),
+                encoding.choices().stream().map(c -> c.node() + ": " + c.reason()).toList()));
         listener.stageStarted("score", "scoring on the Java runtime");
         t = System.nanoTime();
         Evaluation score = score(encoded, data);

@@ -8,6 +8,7 @@ import org.sham4j.core.format.Formats;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.quant.QuantizerSpec;
 import org.sham4j.djl.TrainingOptions;
+import org.sham4j.model.compress.Encoding;
 import org.sham4j.model.compress.LayerSelection;
 
 /**
@@ -22,15 +23,17 @@ import org.sham4j.model.compress.LayerSelection;
  * @param pruneScope     one threshold for all selected layers, or the same percent of each
  * @param quantizer      the weight sharing, or null for none
  * @param unified        one codebook for all selected layers (else one per layer)
- * @param format         the storage of the selected layers, or null for the smallest exact format per layer
+ * @param format         the storage of the selected layers, or null for a format per layer chosen by {@code prefer}
+ * @param prefer         how a format per layer is chosen when {@code format} is null (size, speed or balanced)
  * @param finetuneEpochs epochs of retraining after each pruning round and of shared-value training (0: none)
  * @param training       optimiser, learning rate, schedule, batch, seed and weight decay of fine-tuning; its epochs
  *                       are {@code max(1, finetuneEpochs)}
  * @param trainable      which layers fine-tuning updates
  */
 public record CompressionPlan(LayerSelection layers, List<Double> prune, int pruneSteps, PruneScope pruneScope,
-                              QuantizerSpec quantizer, boolean unified, MatrixFormat format, int finetuneEpochs,
-                              TrainingOptions training, Trainable trainable) {
+                              QuantizerSpec quantizer, boolean unified, MatrixFormat format,
+                              Encoding.Preference prefer, int finetuneEpochs, TrainingOptions training,
+                              Trainable trainable) {
     /** Fine-tuning's defaults, as {@code sham compress} has them: Adam at 1e-4 on a cosine, batch 128, seed 1. */
     public static final TrainingOptions DEFAULT_TRAINING = new TrainingOptions(1, 1e-4f,
             TrainingOptions.Schedule.COSINE, 128, TrainingOptions.Optimizer.ADAM, 1);
@@ -117,6 +120,7 @@ public record CompressionPlan(LayerSelection layers, List<Double> prune, int pru
         private QuantizerSpec quantizer;
         private boolean unified;
         private MatrixFormat format;
+        private Encoding.Preference prefer = Encoding.Preference.SIZE;
         private int finetuneEpochs = 2;
         private TrainingOptions training = DEFAULT_TRAINING;
         private Trainable trainable = Trainable.ALL;
@@ -177,6 +181,12 @@ public record CompressionPlan(LayerSelection layers, List<Double> prune, int pru
             return this;
         }
 
+        /** How {@code auto} picks each layer's format: {@code size}, {@code speed} or {@code balanced}. */
+        public Builder prefer(String preference) {
+            this.prefer = Encoding.Preference.parse(preference);
+            return this;
+        }
+
         public Builder finetuneEpochs(int epochs) {
             this.finetuneEpochs = epochs;
             return this;
@@ -193,7 +203,7 @@ public record CompressionPlan(LayerSelection layers, List<Double> prune, int pru
         }
 
         public CompressionPlan build() {
-            return new CompressionPlan(layers, prune, pruneSteps, pruneScope, quantizer, unified, format,
+            return new CompressionPlan(layers, prune, pruneSteps, pruneScope, quantizer, unified, format, prefer,
                     finetuneEpochs, training, trainable);
         }
     }

@@ -121,10 +121,10 @@ public sealed interface Stage {
     }
 
     /**
-     * The selected layers stored in {@code format} ({@code null}: each in its smallest exact format); the model
-     * file then takes {@code fileBytes}.
+     * The selected layers stored in {@code format} ({@code null}: each in the format the plan's preference chose);
+     * the model file then takes {@code fileBytes}; {@code choices} says per layer what was chosen and why.
      */
-    record Encode(String format, int layers, long fileBytes, double seconds) implements Stage {
+    record Encode(String format, int layers, long fileBytes, double seconds, List<String> choices) implements Stage {
         @Override
         public String name() {
             return "encode";
@@ -133,7 +133,8 @@ public sealed interface Stage {
         @Override
         public String describe() {
             return String.format("encode: %d layer(s) %s, model file %d bytes", layers,
-                    format == null ? "each in its smallest format" : "in " + format, fileBytes);
+                    format == null ? "each in its own format" : "in " + format, fileBytes)
+                    + (format == null ? choices.stream().map(c -> "\n  " + c).reduce("", String::concat) : "");
         }
 
         @Override

@@ -1,37 +1,109 @@
 package org.sham4j.compress;
 
-import java.util.Arrays;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.function.LongSupplier;
 
-/** Median wall time of a task after warm-up. */
+/**
+ * Time of a task in its steady state. Warm-up runs until the JIT has stopped compiling and the task's speed has
+ * settled, so that no sample times interpreted code or shares the core with a compiler thread; each sample then
+ * times enough back-to-back runs to last 20 µs, samples are taken for 0.3 s at least, and the fastest sample's
+ * time per run is returned: on a shared machine other processes only ever add time (they take the core and
+ * evict the caches), so the fastest sample is the one closest to the task's own cost. {@link #cpuMedian} reads the calling thread's CPU time instead of the wall clock:
+ * for a task that runs on the calling thread only, it leaves out the time other processes take the core.
+ */
 public final class Timer {
-    private static final long WARMUP_NANOS = 200_000_000L;
-    private static final int MIN_WARMUP_RUNS = 3;
-    private static final int MAX_WARMUP_RUNS = 200;
+    /** Shortest warm-up by default, and longest unless a longer shortest one is asked for. */
+    private static final long MIN_WARMUP_NANOS = 200_000_000L;
+    private static final long MAX_WARMUP_NANOS = 5_000_000_000L;
+    /** A warm-up round lasts this long at least. */
+    private static final long ROUND_NANOS = 50_000_000L;
+    /** Time a sample aims at: runs shorter than this are repeated within one sample. */
+    private static final long SAMPLE_NANOS = 20_000L;
+    /** Samples are taken for this long at least. */
+    private static final long MIN_MEASURE_NANOS = 300_000_000L;
 
     private Timer() {
     }
 
-    /**
-     * Runs {@code task} until it has run at least 3 times and for 0.2 s (at most 200 times), then times
-     * {@code repeat} further runs and returns their median in nanoseconds.
-     */
-    public static long median(Runnable task, int repeat) {
-        return median(task, repeat, WARMUP_NANOS);
+    /** Wall time of {@code task} in nanoseconds: the fastest of at least {@code repeat} samples after warm-up. */
+    public static long wall(Runnable task, int repeat) {
+        return wall(task, repeat, MIN_WARMUP_NANOS);
     }
 
-    /** {@link #median(Runnable, int)} with a warm-up of at least 3 runs and {@code warmupNanos}. */
-    public static long median(Runnable task, int repeat, long warmupNanos) {
+    /** {@link #wall(Runnable, int)} with a warm-up of at least {@code minWarmupNanos}. */
+    public static long wall(Runnable task, int repeat, long minWarmupNanos) {
+        return measure(task, repeat, minWarmupNanos, System::nanoTime);
+    }
+
+    /**
+     * CPU time of the calling thread per run of {@code task}, the fastest of at least {@code repeat} samples:
+     * for single-threaded tasks, a time that other processes on the machine do not inflate. Falls back to the
+     * wall clock where the JVM cannot read thread CPU time.
+     */
+    public static long cpu(Runnable task, int repeat) {
+        return cpu(task, repeat, MIN_WARMUP_NANOS);
+    }
+
+    /** {@link #cpu(Runnable, int)} with a warm-up of at least {@code minWarmupNanos}. */
+    public static long cpu(Runnable task, int repeat, long minWarmupNanos) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        if (!mx.isCurrentThreadCpuTimeSupported()) {
+            return wall(task, repeat, minWarmupNanos);
+        }
+        if (!mx.isThreadCpuTimeEnabled()) {
+            mx.setThreadCpuTimeEnabled(true);
+        }
+        return measure(task, repeat, minWarmupNanos, mx::getCurrentThreadCpuTime);
+    }
+
+    private static long measure(Runnable task, int repeat, long minWarmupNanos, LongSupplier clock) {
+        if (repeat < 1) {
+            throw new IllegalArgumentException("repeat must be at least 1, got " + repeat);
+        }
+        long perRun = warmUp(task, minWarmupNanos);
+        int inner = (int) Math.max(1, Math.min(1_000_000, SAMPLE_NANOS / Math.max(1, perRun)));
+        long best = Long.MAX_VALUE;
         long start = System.nanoTime();
-        for (int r = 0; r < MAX_WARMUP_RUNS && (r < MIN_WARMUP_RUNS || System.nanoTime() - start < warmupNanos); r++) {
-            task.run();
+        for (int r = 0; r < repeat || System.nanoTime() - start < MIN_MEASURE_NANOS; r++) {
+            long t0 = clock.getAsLong();
+            for (int k = 0; k < inner; k++) {
+                task.run();
+            }
+            best = Math.min(best, (clock.getAsLong() - t0) / inner);
         }
-        long[] t = new long[repeat];
-        for (int r = 0; r < repeat; r++) {
-            long t0 = System.nanoTime();
-            task.run();
-            t[r] = System.nanoTime() - t0;
+        return best;
+    }
+
+    /**
+     * Runs {@code task} in rounds until two rounds in a row pass without JIT compilation, each within 10 % of
+     * the fastest round so far (after the shortest warm-up), or the longest warm-up is over; returns the wall
+     * time of one run in the last round. The second condition catches code that runs interpreted while the JIT
+     * waits to recompile it after a deoptimisation.
+     */
+    private static long warmUp(Runnable task, long minWarmupNanos) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean monitored = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long start = System.nanoTime();
+        long best = Long.MAX_VALUE;
+        int steady = 0;
+        while (true) {
+            long compiled = monitored ? jit.getTotalCompilationTime() : 0;
+            long r0 = System.nanoTime();
+            int runs = 0;
+            do {
+                task.run();
+                runs++;
+            } while (System.nanoTime() - r0 < ROUND_NANOS);
+            long now = System.nanoTime();
+            long perRun = (now - r0) / runs;
+            best = Math.min(best, perRun);
+            boolean quiet = !monitored || jit.getTotalCompilationTime() == compiled;
+            steady = quiet && perRun <= best + best / 10 ? steady + 1 : 0;
+            if (now - start >= Math.max(MAX_WARMUP_NANOS, minWarmupNanos) || (now - start >= minWarmupNanos && steady >= 2)) {
+                return perRun;
+            }
         }
-        Arrays.sort(t);
-        return repeat % 2 == 1 ? t[repeat / 2] : (t[repeat / 2 - 1] + t[repeat / 2]) / 2;
     }
 }

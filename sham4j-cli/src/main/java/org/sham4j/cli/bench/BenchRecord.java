@@ -3,9 +3,10 @@ package org.sham4j.cli.bench;
 import java.util.Map;
 
 /**
- * What {@code sham bench} measures for one (matrix, format) pair. Times are medians in nanoseconds (null
- * when timing was skipped); the threaded times are those on {@code threads} threads. The energy of one product
- * is the core model's estimate ({@link org.sham4j.core.energy}), in picojoules, in total and by part.
+ * What {@code sham bench} measures for one (matrix, format) pair. Times are in nanoseconds
+ * ({@link org.sham4j.compress.Timer}; null when timing was skipped); the threaded times are those on {@code threads}
+ * threads. The energy of one product is the core model's estimate ({@link org.sham4j.core.energy}), in
+ * picojoules, in total and by part.
  */
 public record BenchRecord(
         String matrix, int rows, int cols, long nnz, int distinct, String format,

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.sham4j.cli.UsageException;
-import org.sham4j.compress.Timer;
 import org.sham4j.core.energy.EnergyCosts;
 import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.CompressedMatrix;
@@ -22,15 +21,25 @@ public final class BenchRunner {
     private final int threads;
     private final int batch;
     private final int repeat;
+    private final boolean fork;
 
-    /** A runner; {@code repeat} 0 skips the timings (sizes and errors only). */
+    /** A runner that times each format in a JVM of its own; {@code repeat} 0 skips the timings. */
     public BenchRunner(int threads, int batch, int repeat) {
+        this(threads, batch, repeat, true);
+    }
+
+    /**
+     * A runner; {@code repeat} 0 skips the timings (sizes and errors only); {@code fork} times each format in a
+     * JVM of its own ({@link ForkedTiming}), else in this one.
+     */
+    public BenchRunner(int threads, int batch, int repeat, boolean fork) {
         if (threads < 1 || batch < 1 || repeat < 0) {
             throw new UsageException("threads and batch must be at least 1, repeat at least 0");
         }
         this.threads = threads;
         this.batch = batch;
         this.repeat = repeat;
+        this.fork = fork;
     }
 
     /** Facts about the matrix that every format's record shares. */
@@ -82,34 +91,27 @@ public final class BenchRunner {
         float[] y1 = new float[cols];
         float[] yb = new float[batch * cols];
         float[] x1 = java.util.Arrays.copyOf(f.x(), n);
-        Long vec = time(() -> c.multiply(x1, 1, y1));
-        Long bat = time(() -> c.multiply(f.x(), batch, yb));
-        if (repeat == 0) {
-            c.multiply(x1, 1, y1);
-            c.multiply(f.x(), batch, yb);
-        }
+        c.multiply(x1, 1, y1);
+        c.multiply(f.x(), batch, yb);
         double err = Math.max(maxAbsError(y1, f.reference(), 1, cols), maxAbsError(yb, f.reference(), batch, cols));
-        Long vecT = vec;
-        Long batT = bat;
         if (threads > 1) {
-            vecT = time(() -> c.multiply(x1, 1, y1, executor));
-            batT = time(() -> c.multiply(f.x(), batch, yb, executor));
-            if (repeat == 0) {
-                c.multiply(x1, 1, y1, executor);
-                c.multiply(f.x(), batch, yb, executor);
-            }
+            c.multiply(x1, 1, y1, executor);
+            c.multiply(f.x(), batch, yb, executor);
             err = Math.max(err, Math.max(maxAbsError(y1, f.reference(), 1, cols),
                     maxAbsError(yb, f.reference(), batch, cols)));
         }
+        ProductTimes t = repeat == 0 ? null
+                : fork ? ForkedTiming.measure(c, f.x(), batch, threads, repeat)
+                : ProductTimes.measure(c, f.x(), batch, executor, repeat);
+        Long vec = t == null ? null : t.vector();
+        Long bat = t == null ? null : t.batch();
+        Long vecT = t == null ? null : t.vectorThreaded();
+        Long batT = t == null ? null : t.batchThreaded();
         OperationCounts counts = c.productCounts();
         return new BenchRecord(f.name(), n, cols, m.nnz(), f.distinct(), format.name(), bytes, parts,
                 c.upperBoundBits().orElse(Double.NaN), f.informationLimitBits(), buildNanos, batch, threads,
                 vec, bat, vecT, batT, err, EnergyCosts.HOROWITZ_45NM.picojoules(counts),
                 EnergyCosts.HOROWITZ_45NM.breakdown(counts), f.preparation());
-    }
-
-    private Long time(Runnable task) {
-        return repeat == 0 ? null : Timer.median(task, repeat);
     }
 
     private static double maxAbsError(float[] y, double[] ref, int batch, int cols) {

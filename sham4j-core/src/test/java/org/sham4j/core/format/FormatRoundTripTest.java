@@ -14,7 +14,7 @@ import org.sham4j.core.matrix.SparseMatrix;
 
 /**
  * Every format over seeded random matrices: exact toDense, exact file round trip, reported size equal to
- * the file's, and products (one vector, a batch, on 1 and 3 threads) against a double-precision reference.
+ * the file's, and products (one vector, batches of 3, 8 and 20, on 1 and 3 threads) against a double-precision reference.
  */
 class FormatRoundTripTest {
     private record Case(String name, SparseMatrix m) {
@@ -69,7 +69,7 @@ class FormatRoundTripTest {
         assertTrue(back.toDense().bitEquals(dense), "file round trip differs");
         assertArrayEquals(file, ShmFile.toBytes(back), "re-encoding a read matrix changes its bytes");
 
-        for (int batch : new int[] {1, 3, 8}) {
+        for (int batch : new int[] {1, 3, 8, 20}) {
             float[] x = RandomMatrices.vector(batch * 31L + m.rows(), batch * m.rows());
             double[] ref = RandomMatrices.reference(dense, x, batch);
             float[] y1 = new float[batch * m.cols()];

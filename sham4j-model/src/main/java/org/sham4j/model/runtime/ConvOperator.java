@@ -76,18 +76,28 @@ final class ConvOperator implements Operator {
         int cg = conv.inChannels() / conv.groups();
         Window k = window;
         int pos = 0;
+        int kw = k.kw();
         for (int r = from; r < from + count; r++) {
             int sample = r / positions;
             int y = (r % positions) / ow;
             int z = (r % positions) % ow;
+            int ix0 = z * k.sw() - k.pw();
+            // The whole kernel row inside the input, contiguous: a plain copy without per-entry tests.
+            boolean inside = k.dw() == 1 && ix0 >= 0 && ix0 + kw <= w;
             for (int c = 0; c < cg; c++) {
                 int plane = (sample * conv.inChannels() + g * cg + c) * h;
                 for (int ki = 0; ki < k.kh(); ki++) {
                     int iy = y * k.sh() - k.ph() + ki * k.dh();
                     boolean rowIn = iy >= 0 && iy < h;
                     int rowBase = (plane + iy) * w;
-                    for (int kj = 0; kj < k.kw(); kj++) {
-                        int ix = z * k.sw() - k.pw() + kj * k.dw();
+                    if (rowIn && inside) {
+                        for (int kj = 0, at = rowBase + ix0; kj < kw; kj++) {
+                            cols[pos++] = x[at + kj];
+                        }
+                        continue;
+                    }
+                    for (int kj = 0; kj < kw; kj++) {
+                        int ix = ix0 + kj * k.dw();
                         cols[pos++] = rowIn && ix >= 0 && ix < w ? x[rowBase + ix] : 0f;
                     }
                 }

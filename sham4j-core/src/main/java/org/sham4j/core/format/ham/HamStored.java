@@ -147,6 +147,14 @@ final class HamStored extends HuffmanBlockedMatrix {
         return d;
     }
 
+    /**
+     * Whether zero is codeword "0": then a run of zeros is a run of 0 bits, which one count of leading zeros
+     * skips whole (a pruned layer is mostly such runs).
+     */
+    private boolean zeroIsOneBit() {
+        return values.length > 1 && values[0] == 0f && codebook.code().length(0) == 1;
+    }
+
     @Override
     protected void multiplyBlock(float[] xt, int batch, float[] y, int block) {
         int c0 = blocks.startColumn(block);
@@ -157,29 +165,37 @@ final class HamStored extends HuffmanBlockedMatrix {
         final int[] table = dec.table();
         final int tshift = dec.tableShift();
         final int n = rows;
+        final boolean runs = zeroIsOneBit();
         float[] acc = batch == 1 ? null : new float[batch];
         for (int j = c0; j < c1; j++) {
-            if (batch == 1) {
-                float s = 0f;
-                for (int i = 0; i < n; i++) {
-                    long w = in.window();
-                    int e = table[(int) ((w >>> 1) >>> tshift)];
-                    if (e < 0) {
-                        e = dec.decodeLong(w);
+            float s = 0f;
+            int i = 0;
+            while (i < n) {
+                long w = in.window();
+                if (runs) {
+                    int z = Math.min(Long.numberOfLeadingZeros(w), n - i);
+                    if (z > 0) {
+                        in.skip(z);
+                        i += z;
+                        continue;
                     }
-                    in.skip(e & 63);
-                    s += xt[i] * values[e >>> 6];
                 }
+                int e = table[(int) ((w >>> 1) >>> tshift)];
+                if (e < 0) {
+                    e = dec.decodeLong(w);
+                }
+                in.skip(e & 63);
+                float v = values[e >>> 6];
+                if (acc == null) {
+                    s += xt[i] * v;
+                } else if (v != 0f) {
+                    addScaledRow(acc, v, xt, i, batch);
+                }
+                i++;
+            }
+            if (acc == null) {
                 y[j] = s;
             } else {
-                for (int i = 0; i < n; i++) {
-                    int e = dec.decode(in.window());
-                    in.skip(e & 63);
-                    float v = values[e >>> 6];
-                    if (v != 0f) {
-                        addScaledRow(acc, v, xt, i, batch);
-                    }
-                }
                 storeColumn(acc, batch, y, j);
             }
         }

@@ -17,12 +17,15 @@ final class ImStored extends ColumnBlockedMatrix {
     private final float[] codebook;
     private final int width;
     private final long[] words;
+    /** Whether batch products skip zero entries: only when at most a quarter of the entries are non-zero. */
+    private final boolean skipZeros;
 
     ImStored(int rows, int cols, float[] codebook, int width, long[] words) {
         super(rows, cols);
         this.codebook = codebook;
         this.width = width;
         this.words = words;
+        this.skipZeros = nonZeros() <= (long) rows * cols / 4;
     }
 
     static ImStored build(SparseMatrix m, ValueAlphabet alphabet) {
@@ -96,13 +99,40 @@ final class ImStored extends ColumnBlockedMatrix {
     protected void multiplyBlock(float[] xt, int batch, float[] y, int block) {
         int c0 = evenBlockStart(block, blockCount());
         int c1 = evenBlockStart(block + 1, blockCount());
+        if (width == 0) {
+            float[] acc = new float[batch];
+            for (int j = c0; j < c1; j++) {
+                for (int i = 0; i < rows; i++) {
+                    addScaledRow(acc, codebook[0], xt, i, batch);
+                }
+                storeColumn(acc, batch, y, j);
+            }
+            return;
+        }
+        final long[] words = this.words;
+        final float[] codebook = this.codebook;
+        final int w = width;
+        final int shift = 64 - w;
+        final int n = rows;
+        if (batch == 1) {
+            for (int j = c0; j < c1; j++) {
+                long pos = (long) j * n * w;
+                float s = 0f;
+                for (int i = 0; i < n; i++, pos += w) {
+                    s += xt[i] * codebook[(int) (Bits.peek(words, pos) >>> shift)];
+                }
+                y[j] = s;
+            }
+            return;
+        }
         float[] acc = new float[batch];
-        int shift = 64 - width;
         for (int j = c0; j < c1; j++) {
-            long pos = (long) j * rows * width;
-            for (int i = 0; i < rows; i++, pos += width) {
-                float v = width == 0 ? codebook[0] : codebook[(int) (Bits.peek(words, pos) >>> shift)];
-                addScaledRow(acc, v, xt, i, batch);
+            long pos = (long) j * n * w;
+            for (int i = 0; i < n; i++, pos += w) {
+                float v = codebook[(int) (Bits.peek(words, pos) >>> shift)];
+                if (v != 0f || !skipZeros) {
+                    addScaledRow(acc, v, xt, i, batch);
+                }
             }
             storeColumn(acc, batch, y, j);
         }

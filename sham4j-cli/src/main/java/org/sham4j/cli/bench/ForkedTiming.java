@@ -1,0 +1,103 @@
+package org.sham4j.cli.bench;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.sham4j.core.format.CompressedMatrix;
+import org.sham4j.core.format.ProductExecutor;
+import org.sham4j.core.format.ShmFile;
+
+/**
+ * Times a matrix's products in a JVM of its own, as JMH forks: the JIT's state (what it compiled, inlined and
+ * deoptimised for the formats timed before) then cannot slow or speed up the next format. The matrix goes to the
+ * child as its {@code .shm} bytes and the inputs as raw floats; the child prints the four times on one line. The
+ * child gets the parent's class path, heap and {@code -XX} options, and inherits its CPU affinity
+ * ({@code taskset}).
+ */
+public final class ForkedTiming {
+    private ForkedTiming() {
+    }
+
+    /** The product times of {@code c} measured in a fresh JVM. */
+    public static ProductTimes measure(CompressedMatrix c, float[] x, int batch, int threads, int repeat) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("sham-bench");
+            Path shm = dir.resolve("matrix.shm");
+            Path in = dir.resolve("x.f32");
+            Files.write(shm, ShmFile.toBytes(c));
+            try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(in)))) {
+                out.writeInt(x.length);
+                for (float v : x) {
+                    out.writeFloat(v);
+                }
+            }
+            List<String> cmd = new ArrayList<>();
+            cmd.add(ProcessHandle.current().info().command().orElse("java"));
+            for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                if (a.startsWith("-Xm") || a.startsWith("-XX:")) {
+                    cmd.add(a);
+                }
+            }
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(ForkedTiming.class.getName());
+            cmd.addAll(List.of(shm.toString(), in.toString(), Integer.toString(batch), Integer.toString(threads),
+                    Integer.toString(repeat)));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out;
+            try (InputStream s = p.getInputStream()) {
+                out = new String(s.readAllBytes(), StandardCharsets.UTF_8).trim();
+            }
+            int exit = p.waitFor();
+            String last = out.isEmpty() ? "" : out.substring(out.lastIndexOf('\n') + 1);
+            if (exit != 0) {
+                throw new IllegalStateException("the timing JVM failed (exit " + exit + "): " + last);
+            }
+            return ProductTimes.parse(last);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run the timing JVM: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while timing", e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
+    /** The child: {@code SHM X BATCH THREADS REPEAT}; prints the four times on one line. */
+    public static void main(String[] args) throws IOException {
+        CompressedMatrix c = ShmFile.load(Path.of(args[0]));
+        float[] x;
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(Path.of(args[1]))))) {
+            x = new float[in.readInt()];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = in.readFloat();
+            }
+        }
+        int batch = Integer.parseInt(args[2]);
+        try (ProductExecutor executor = new ProductExecutor(Integer.parseInt(args[3]))) {
+            System.out.println(ProductTimes.measure(c, x, batch, executor, Integer.parseInt(args[4])).line());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.sham4j.model.compress;
+
+import org.sham4j.core.matrix.SparseMatrix;
+
+/**
+ * An estimate of a format's product time per vector of a batch of 8, single-threaded, from the matrix's
+ * entries and non-zeros: nanoseconds per entry and per non-zero fitted to {@code sham bench} on the project's
+ * 2-core AMD EPYC build machine (VGG19 fc1 p96, DeepDTA fc1 p60, orsreg_1; JDK 17). Only the ratios between
+ * formats matter to a choice, and those carry over between machines better than the times.
+ */
+final class ProductCost {
+    private ProductCost() {
+    }
+
+    /** Estimated nanoseconds of a product per vector of a batch of 8 with {@code m} in format {@code format}. */
+    static double nanosPerVector(String format, SparseMatrix m) {
+        double entries = (double) m.rows() * m.cols();
+        double nnz = m.nnz();
+        switch (format) {
+            case "dense":
+                return 0.18 * entries;
+            case "csc":
+                return 0.30 * nnz;
+            case "csr":
+                return 0.80 * nnz;
+            case "coo":
+                return 0.95 * nnz;
+            case "cser":
+                return 0.70 * nnz;
+            case "sham":
+                return 0.52 * nnz;
+            case "gsham":
+                return 1.60 * nnz;
+            case "ham":
+                return 0.005 * entries + 1.60 * nnz;
+            case "im":
+                return 0.50 * entries;
+            default:
+                throw new IllegalArgumentException("no cost model for format " + format);
+        }
+    }
+}
