@@ -6,7 +6,9 @@ import java.util.Map;
  * What {@code sham bench} measures for one (matrix, format) pair. Times are in nanoseconds
  * ({@link org.sham4j.compress.Timer}; null when timing was skipped); the threaded times are those on {@code threads}
  * threads. The energy of one product is the core model's estimate ({@link org.sham4j.core.energy}), in
- * picojoules, in total and by part.
+ * picojoules, in total and by part. The peak heap is the most the bench's JVM held while it built, checked and
+ * timed this format, the matrix and its reference product included; {@code forked} says whether the times
+ * come from a JVM of their own (a format whose file exceeds 2 GiB is timed in the bench's JVM).
  */
 public record BenchRecord(
         String matrix, int rows, int cols, long nnz, int distinct, String format,
@@ -14,7 +16,7 @@ public record BenchRecord(
         long buildNanos, int batch, int threads,
         Long vectorNanos, Long batchNanos, Long vectorNanosThreaded, Long batchNanosThreaded,
         double maxAbsError, double productPicojoules, Map<String, Double> energyParts,
-        Map<String, Object> preparation) {
+        Map<String, Object> preparation, long peakHeapBytes, boolean forked) {
 
     public long entries() {
         return (long) rows * cols;

@@ -78,8 +78,13 @@ public final class BenchRunner {
         return y;
     }
 
+    /**
+     * Builds, checks and times one format on the matrix. A format that cannot hold it throws a
+     * {@link org.sham4j.core.format.FormatLimitException} (or, past the heap, a MemoryBudgetException).
+     */
     public BenchRecord run(MatrixFacts f, MatrixFormat format, ProductExecutor executor) {
         SparseMatrix m = f.matrix();
+        PeakHeap.reset();
         long t0 = System.nanoTime();
         CompressedMatrix c = format.encode(m);
         long buildNanos = System.nanoTime() - t0;
@@ -100,8 +105,9 @@ public final class BenchRunner {
             err = Math.max(err, Math.max(maxAbsError(y1, f.reference(), 1, cols),
                     maxAbsError(yb, f.reference(), batch, cols)));
         }
+        boolean forked = fork && repeat > 0 && ForkedTiming.fits(bytes);
         ProductTimes t = repeat == 0 ? null
-                : fork ? ForkedTiming.measure(c, f.x(), batch, threads, repeat)
+                : forked ? ForkedTiming.measure(c, f.x(), batch, threads, repeat)
                 : ProductTimes.measure(c, f.x(), batch, executor, repeat);
         Long vec = t == null ? null : t.vector();
         Long bat = t == null ? null : t.batch();
@@ -111,7 +117,7 @@ public final class BenchRunner {
         return new BenchRecord(f.name(), n, cols, m.nnz(), f.distinct(), format.name(), bytes, parts,
                 c.upperBoundBits().orElse(Double.NaN), f.informationLimitBits(), buildNanos, batch, threads,
                 vec, bat, vecT, batT, err, EnergyCosts.HOROWITZ_45NM.picojoules(counts),
-                EnergyCosts.HOROWITZ_45NM.breakdown(counts), f.preparation());
+                EnergyCosts.HOROWITZ_45NM.breakdown(counts), f.preparation(), PeakHeap.bytes(), forked);
     }
 
     private static double maxAbsError(float[] y, double[] ref, int batch, int cols) {

@@ -15,26 +15,37 @@ import java.util.stream.Stream;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.ProductExecutor;
 import org.sham4j.core.format.ShmFile;
+import org.sham4j.core.io.WholeFile;
 
 /**
  * Times a matrix's products in a JVM of its own, as JMH forks: the JIT's state (what it compiled, inlined and
  * deoptimised for the formats timed before) then cannot slow or speed up the next format. The matrix goes to the
- * child as its {@code .shm} bytes and the inputs as raw floats; the child prints the four times on one line. The
- * child gets the parent's class path, heap and {@code -XX} options, and inherits its CPU affinity
+ * child as its {@code .shm} file and the inputs as raw floats; the child prints the four times on one line. The
+ * child gets the parent's class path and {@code -XX} options, a heap sized to the matrix, and inherits its CPU affinity
  * ({@code taskset}).
  */
 public final class ForkedTiming {
     private ForkedTiming() {
     }
 
-    /** The product times of {@code c} measured in a fresh JVM. */
+    /** Whether a matrix whose {@code .shm} file takes {@code bytes} can go to a child: files are read back whole. */
+    public static boolean fits(long bytes) {
+        return bytes <= WholeFile.MAX_BYTES;
+    }
+
+    /**
+     * The product times of {@code c} measured in a fresh JVM, whose heap is what the file, its decoded form and
+     * the vectors need (at most the bench's own): a large matrix then does not take the machine's memory twice.
+     */
     public static ProductTimes measure(CompressedMatrix c, float[] x, int batch, int threads, int repeat) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("sham-bench");
             Path shm = dir.resolve("matrix.shm");
             Path in = dir.resolve("x.f32");
-            Files.write(shm, ShmFile.toBytes(c));
+            ShmFile.save(shm, c);
+            long heap = Math.min(Runtime.getRuntime().maxMemory(),
+                    3 * Files.size(shm) + 12L * x.length + 12L * batch * c.cols() + (256L << 20));
             try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(in)))) {
                 out.writeInt(x.length);
                 for (float v : x) {
@@ -44,10 +55,11 @@ public final class ForkedTiming {
             List<String> cmd = new ArrayList<>();
             cmd.add(ProcessHandle.current().info().command().orElse("java"));
             for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-                if (a.startsWith("-Xm") || a.startsWith("-XX:")) {
+                if (a.startsWith("-XX:")) {
                     cmd.add(a);
                 }
             }
+            cmd.add("-Xmx" + (heap >> 20) + "m");
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
             cmd.add(ForkedTiming.class.getName());
