@@ -8,7 +8,9 @@ import java.util.Map;
  * threads. The energy of one product is the core model's estimate ({@link org.sham4j.core.energy}), in
  * picojoules, in total and by part. The peak heap is the most the bench's JVM held while it built, checked and
  * timed this format, the matrix and its reference product included; {@code forked} says whether the times
- * come from a JVM of their own (a format whose file exceeds 2 GiB is timed in the bench's JVM).
+ * come from a JVM of their own (a format whose file exceeds 2 GiB is timed in the bench's JVM). For the sHAM papers'
+ * formats (ham, sham, csc, im, cser), {@code paperBits} is the size the authors' reference code reports for the
+ * same matrix ({@link org.sham4j.core.format.PaperAccounting}); NaN for the others.
  */
 public record BenchRecord(
         String matrix, int rows, int cols, long nnz, int distinct, String format,
@@ -16,7 +18,7 @@ public record BenchRecord(
         long buildNanos, int batch, int threads,
         Long vectorNanos, Long batchNanos, Long vectorNanosThreaded, Long batchNanosThreaded,
         double maxAbsError, double productPicojoules, Map<String, Double> energyParts,
-        Map<String, Object> preparation, long peakHeapBytes, boolean forked) {
+        Map<String, Object> preparation, long peakHeapBytes, boolean forked, double paperBits) {
 
     public long entries() {
         return (long) rows * cols;
@@ -38,6 +40,11 @@ public record BenchRecord(
     /** Energy of one product per entry of the matrix, in picojoules. */
     public double picojoulesPerEntry() {
         return entries() == 0 ? 0 : productPicojoules / entries();
+    }
+
+    /** The papers' own accounting of this format on this matrix, in bits per entry (NaN for other formats). */
+    public double paperBitsPerEntry() {
+        return entries() == 0 ? Double.NaN : paperBits / entries();
     }
 
     public double informationLimitBitsPerEntry() {

@@ -24,6 +24,7 @@ public final class BenchReport {
             Map.entry("percentOfDense", BenchRecord::percentOfDense),
             Map.entry("upperBoundBitsPerEntry", BenchRecord::upperBoundBitsPerEntry),
             Map.entry("informationLimitBitsPerEntry", BenchRecord::informationLimitBitsPerEntry),
+            Map.entry("paperBitsPerEntry", BenchRecord::paperBitsPerEntry),
             Map.entry("buildNanos", BenchRecord::buildNanos),
             Map.entry("batch", BenchRecord::batch),
             Map.entry("threads", BenchRecord::threads),
@@ -61,7 +62,7 @@ public final class BenchReport {
         if (pruned) {
             header.add("prune %");
         }
-        header.addAll(List.of("bytes", "bits/entry", "% dense", "bound b/e", "limit b/e", "build ms", "vec us",
+        header.addAll(List.of("bytes", "bits/entry", "% dense", "bound b/e", "papers b/e", "limit b/e", "build ms", "vec us",
                 "vec us " + threads + "t", "batch us", "batch us " + threads + "t", "max err", "nJ/product",
                 "pJ/entry", "peak heap"));
         Table table = new Table(header.toArray(new String[0]));
@@ -74,6 +75,7 @@ public final class BenchReport {
             }
             row.addAll(List.of(Long.toString(r.bytes()), String.format("%.4f", r.bitsPerEntry()),
                     String.format("%.3f", r.percentOfDense()), Double.isNaN(bound) ? "-" : String.format("%.4f", bound),
+                    Double.isNaN(r.paperBitsPerEntry()) ? "-" : String.format("%.4f", r.paperBitsPerEntry()),
                     String.format("%.4f", r.informationLimitBitsPerEntry()),
                     String.format("%.1f", r.buildNanos() / 1e6), micros(r.vectorNanos()),
                     micros(r.vectorNanosThreaded()), micros(r.batchNanos()), micros(r.batchNanosThreaded()),

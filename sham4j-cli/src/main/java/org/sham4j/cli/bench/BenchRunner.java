@@ -9,6 +9,7 @@ import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.InformationLimit;
 import org.sham4j.core.format.MatrixFormat;
+import org.sham4j.core.format.PaperAccounting;
 import org.sham4j.core.format.ProductExecutor;
 import org.sham4j.core.format.ValueAlphabet;
 import org.sham4j.core.matrix.SparseMatrix;
@@ -44,7 +45,8 @@ public final class BenchRunner {
 
     /** Facts about the matrix that every format's record shares. */
     public record MatrixFacts(String name, SparseMatrix matrix, int distinct, double informationLimitBits,
-                              Map<String, Object> preparation, float[] x, double[] reference) {
+                              Map<String, Object> preparation, float[] x, double[] reference,
+                              Map<String, Double> paperBits) {
     }
 
     /** Computes the shared facts: distinct values, information limit, inputs and reference product. */
@@ -55,7 +57,8 @@ public final class BenchRunner {
         for (int k = 0; k < x.length; k++) {
             x[k] = (float) rnd.nextGaussian();
         }
-        return new MatrixFacts(name, m, distinct, InformationLimit.bits(m), preparation, x, reference(m, x, batch));
+        return new MatrixFacts(name, m, distinct, InformationLimit.bits(m), preparation, x, reference(m, x, batch),
+                PaperAccounting.bits(m));
     }
 
     /** y = x^T W in double for a row-major batch, from the CSC entries. */
@@ -117,7 +120,8 @@ public final class BenchRunner {
         return new BenchRecord(f.name(), n, cols, m.nnz(), f.distinct(), format.name(), bytes, parts,
                 c.upperBoundBits().orElse(Double.NaN), f.informationLimitBits(), buildNanos, batch, threads,
                 vec, bat, vecT, batT, err, EnergyCosts.HOROWITZ_45NM.picojoules(counts),
-                EnergyCosts.HOROWITZ_45NM.breakdown(counts), f.preparation(), PeakHeap.bytes(), forked);
+                EnergyCosts.HOROWITZ_45NM.breakdown(counts), f.preparation(), PeakHeap.bytes(), forked,
+                f.paperBits().getOrDefault(format.name(), Double.NaN));
     }
 
     private static double maxAbsError(float[] y, double[] ref, int batch, int cols) {
