@@ -64,6 +64,8 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     PrepareOptions prepare = new PrepareOptions();
 
+    private boolean failed;
+
     private void bench(NamedMatrix in, List<MatrixFormat> fmts, BenchRunner runner, ProductExecutor executor,
                        Progress progress, List<BenchRecord> records, List<BenchReport.Refusal> refusals,
                        List<String> prepared) {
@@ -90,6 +92,12 @@ final class BenchCommand implements Callable<Integer> {
                             : e.getMessage();
                     refusals.add(new BenchReport.Refusal(in.name() + level, f.name(), why));
                     progress.note(in.name() + level + " / " + f.name() + ": refused: " + why);
+                } catch (RuntimeException e) {
+                    // A bug: said in one line, the others go on, and the exit status is an internal error.
+                    String why = "failed: " + Errors.oneLine(e);
+                    refusals.add(new BenchReport.Refusal(in.name() + level, f.name(), why));
+                    progress.note(in.name() + level + " / " + f.name() + ": " + why);
+                    failed = true;
                 }
                 progress.advance();
             }
@@ -118,18 +126,23 @@ final class BenchCommand implements Callable<Integer> {
                     inputs.set(i, null);
                     bench(in, fmts, runner, executor, progress, records, refusals, prepared);
                 }
+                // Written after every file, so that a long run that is stopped keeps what it measured.
+                write(new BenchReport(records, refusals));
             }
         }
         progress.finish();
         BenchReport report = new BenchReport(records, refusals);
         prepared.forEach(System.out::println);
         System.out.print(report.table());
+        return failed ? ExitCode.INTERNAL : 0;
+    }
+
+    private void write(BenchReport report) throws java.io.IOException {
         if (json != null) {
             AtomicFiles.write(json, report.json().getBytes(StandardCharsets.UTF_8));
         }
         if (csv != null) {
             AtomicFiles.write(csv, report.csv().getBytes(StandardCharsets.UTF_8));
         }
-        return 0;
     }
 }
