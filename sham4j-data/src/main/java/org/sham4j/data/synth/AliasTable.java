@@ -14,16 +14,7 @@ final class AliasTable {
         if (n == 0 || weights.length != n) {
             throw new IllegalArgumentException("an alias table needs as many weights as outcomes, at least one");
         }
-        double sum = 0;
-        for (double w : weights) {
-            if (!(w >= 0) || Double.isInfinite(w)) {
-                throw new IllegalArgumentException("weight " + w + " is not a finite non-negative number");
-            }
-            sum += w;
-        }
-        if (sum == 0) {
-            throw new IllegalArgumentException("every weight is zero");
-        }
+        double sum = total(weights);
         this.outcomes = outcomes.clone();
         keep = new double[n];
         alias = new int[n];
@@ -58,6 +49,21 @@ final class AliasTable {
         while (ns > 0) {
             keep[small[--ns]] = 1;
         }
+    }
+
+    /** The sum of {@code weights}, which must be finite, non-negative and not all zero. */
+    static double total(double[] weights) {
+        double sum = 0;
+        for (double w : weights) {
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("weight " + w + " is not a finite non-negative number");
+            }
+            sum += w;
+        }
+        if (sum == 0) {
+            throw new IllegalArgumentException("every weight is zero");
+        }
+        return sum;
     }
 
     int draw(SplittableRandom rnd) {

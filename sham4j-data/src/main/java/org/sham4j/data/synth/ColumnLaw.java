@@ -25,16 +25,7 @@ public record ColumnLaw(int[] support, double[] weights, double share) {
         if (!(share > 0) || Double.isInfinite(share)) {
             throw new IllegalArgumentException("share " + share + " is not positive");
         }
-        double sum = 0;
-        for (double w : weights) {
-            if (!(w >= 0) || Double.isInfinite(w)) {
-                throw new IllegalArgumentException("weight " + w + " is not a finite non-negative number");
-            }
-            sum += w;
-        }
-        if (sum == 0) {
-            throw new IllegalArgumentException("every weight of a column law is zero");
-        }
+        AliasTable.total(weights);
     }
 
     /** The law over alphabet indices {@code from..to} (inclusive) with weights {@code density(index)}. */

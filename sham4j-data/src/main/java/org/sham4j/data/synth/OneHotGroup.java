@@ -14,7 +14,7 @@ public record OneHotGroup(int first, double[] shares, int valueIndex) {
         if (first < 0 || shares.length == 0) {
             throw new IllegalArgumentException("a one-hot group needs a first column and at least one category");
         }
-        new AliasTable(new int[shares.length], shares);
+        AliasTable.total(shares);
     }
 
     /** Number of columns. */
