@@ -106,6 +106,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.check(json);
+        OutputPaths.check(csv);
         List<MatrixFormat> fmts = UsageException.parse(() -> Formats.parseList(formats));
         prepare.check();
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;

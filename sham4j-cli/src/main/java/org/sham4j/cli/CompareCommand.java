@@ -16,6 +16,7 @@ import org.sham4j.data.Dataset;
 import org.sham4j.data.Evaluation;
 import org.sham4j.model.graph.Graph;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,6 +51,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "OUT", description = "write one CSV line per layer and the total (atomic)")
     Path csv;
 
+    @Mixin
+    PreprocessingOptions preprocessing;
+
     @Override
     public Integer call() throws Exception {
         if (batch < 1 || threads < 1) {
@@ -57,8 +61,11 @@ final class CompareCommand implements Callable<Integer> {
         }
         Comparison.Settings settings = new Comparison.Settings(batch, threads, Comparison.Settings.DEFAULT.repeat(),
                 Comparison.Settings.DEFAULT.warmupSeconds());
-        Graph base = Models.load(original);
-        Graph comp = Models.load(compressed);
+        OutputPaths.check(json);
+        OutputPaths.check(csv);
+        Graph[] both = preprocessing.applyBoth(Models.load(original), Models.load(compressed), "compare", System.err);
+        Graph base = both[0];
+        Graph comp = both[1];
         Dataset dataset = DataSpec.open(data);
         boolean classification = dataset.isClassification();
         Evaluation eBase = RuntimeEvaluation.score(base, dataset.test(), classification, batch, threads);

@@ -49,8 +49,9 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT.sham", description = "compressed model (atomic)")
     Path out;
 
-    @Option(names = "--layers", defaultValue = "all", paramLabel = "dense|conv|all",
-            description = "layers to compress (default ${DEFAULT-VALUE})")
+    @Option(names = "--layers", defaultValue = "all", paramLabel = "SELECTION",
+            description = "layers to compress: comma-separated dense, conv, recurrent, all, node names or regular "
+                    + "expressions of node names (default ${DEFAULT-VALUE})")
     String layers;
 
     @Option(names = "--prune", paramLabel = "P[,P...]", split = ",",
@@ -100,6 +101,9 @@ final class CompressCommand implements Callable<Integer> {
     @Mixin
     TrainingFlags training;
 
+    @Mixin
+    PreprocessingOptions preprocessing;
+
     @Option(names = "--json", paramLabel = "OUT", description = "also write the summary as JSON (atomic)")
     Path json;
 
@@ -112,9 +116,12 @@ final class CompressCommand implements Callable<Integer> {
         CompressionPlan plan = UsageException.parse(() -> CompressionPlan.builder().layers(LayerSelection.byName(layers))
                 .prune(prune == null ? List.of() : prune).pruneSteps(pruneSteps)
                 .pruneScope(CompressionPlan.PruneScope.byName(pruneScope)).quantize(quantize).unified(unified)
-                .format(format).prefer(prefer).finetuneEpochs(epochs).training(training.options(1, learningRate, Set.of()))
-                .trainable(trainableByName(trainable)).build());
-        Graph graph = Models.load(model);
+                .format(format).prefer(prefer).finetuneEpochs(epochs)
+                .training(training.options(1, learningRate, Set.of())).trainable(trainableByName(trainable)).build());
+        OutputPaths.check(out);
+        OutputPaths.check(json);
+        Graph graph = preprocessing.apply(Models.load(model), model.getFileName().toString(), "compress",
+                System.err);
         Dataset dataset = DataSpec.open(data);
         CompressionResult result = CompressionPipeline.run(graph, dataset, plan,
                 new Progress(dataset, plan.training().batchSize()));

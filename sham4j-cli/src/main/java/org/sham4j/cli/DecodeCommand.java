@@ -25,6 +25,7 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.check(out);
         CompressedMatrix c = ShmFile.load(input);
         String name = out.getFileName().toString();
         if (name.endsWith(".mtx") || name.endsWith(".mtx.gz")) {

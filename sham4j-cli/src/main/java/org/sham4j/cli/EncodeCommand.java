@@ -31,6 +31,7 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.check(out);
         NamedMatrix in = Inputs.readOne(input);
         PrepareOptions.Prepared p = prepare.apply(in);
         CompressedMatrix c = format.equalsIgnoreCase("auto") ? Formats.smallest(p.matrix())

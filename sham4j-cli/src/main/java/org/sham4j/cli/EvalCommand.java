@@ -16,8 +16,8 @@ import org.sham4j.data.Dataset;
 import org.sham4j.data.Evaluation;
 import org.sham4j.djl.DjlModel;
 import org.sham4j.model.graph.Graph;
-import org.sham4j.model.graph.Preprocessing;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,21 +46,13 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "256", description = "samples per run (default ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--scale", description = "override the model's preprocessing: x * SCALE")
-    Float scale;
-
-    @Option(names = "--mean", split = ",", description = "override: per-channel means, comma-separated")
-    float[] mean;
-
-    @Option(names = "--std", split = ",", description = "override: per-channel standard deviations")
-    float[] std;
-
-    @Option(names = "--layout", description = "override: layout of the data's samples: NCHW, NHWC or FLAT")
-    String layout;
+    @Mixin
+    PreprocessingOptions preprocessing;
 
     @Override
     public Integer call() throws Exception {
-        Graph graph = withPreprocessing(Models.load(model));
+        OutputPaths.check(json);
+        Graph graph = preprocessing.apply(Models.load(model), model.getFileName().toString(), "eval", System.err);
         Dataset dataset = DataSpec.open(data);
         if (dataset.test().size() == 0) {
             throw new IllegalArgumentException(dataset.name() + ": no test samples");
@@ -95,19 +87,5 @@ final class EvalCommand implements Callable<Integer> {
 
     private Evaluation evaluate(Graph graph, Dataset dataset, Function<List<Tensor>, Tensor> run) {
         return Evaluation.of(graph, dataset.test(), dataset.isClassification(), batch, run);
-    }
-
-    private Graph withPreprocessing(Graph g) {
-        Preprocessing p = g.preprocessing();
-        Preprocessing.Layout l = p.layout();
-        if (layout != null) {
-            try {
-                l = Preprocessing.Layout.valueOf(layout.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException ex) {
-                throw new UsageException("unknown layout '" + layout + "', expected NCHW, NHWC or FLAT");
-            }
-        }
-        return g.withPreprocessing(new Preprocessing(scale != null ? scale : p.scale(), mean != null ? mean : p.mean(),
-                std != null ? std : p.std(), l));
     }
 }

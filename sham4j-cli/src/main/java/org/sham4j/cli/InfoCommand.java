@@ -12,6 +12,7 @@ import org.sham4j.core.format.ShmFile;
 import org.sham4j.core.format.SizeBreakdown;
 import org.sham4j.model.compress.LayerReport;
 import org.sham4j.model.graph.Graph;
+import org.sham4j.model.graph.Preprocessing;
 import org.sham4j.model.io.WeightSizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,13 +77,19 @@ final class InfoCommand implements Callable<Integer> {
                         .put("k", r.distinctValues()).put("bytes", l.storedBytes())
                         .put("float32Bytes", l.float32Bytes()).put("occupancy", l.psi()));
             }
+            Preprocessing p = g.preprocessing();
+            Json.Obj pre = Json.object().put("recorded", p.recorded()).put("scale", p.scale())
+                    .put("mean", floats(p.mean())).put("std", floats(p.std())).put("layout", p.layout().name());
             System.out.println(Json.object().put("file", input.toString()).put("nodes", g.nodes().size())
                     .put("bytes", sizes.storedBytes()).put("float32Bytes", sizes.float32Bytes())
-                    .put("occupancy", sizes.psi()).put("layers", layers));
+                    .put("occupancy", sizes.psi()).put("preprocessing", pre).put("layers", layers));
             return 0;
         }
-        System.out.printf("file     %s%ninputs   %s%noutputs  %s%nnodes    %d%n", Text.printable(input.toString()),
-                Text.printable(g.inputs().toString()), Text.printable(g.outputs().toString()), g.nodes().size());
+        System.out.printf("file     %s%ninputs   %s%noutputs  %s%nnodes    %d%npreprocessing %s%n",
+                Text.printable(input.toString()), Text.printable(g.inputs().toString()),
+                Text.printable(g.outputs().toString()), g.nodes().size(), g.preprocessing().recorded()
+                        ? g.preprocessing()
+                        : "none recorded (raw values are fed unless --scale, --mean, --std or --layout say otherwise)");
         Table t = new Table("layer", "op", "format", "shape", "non-zeros", "k", "bytes", "float32 bytes", "psi");
         for (LayerReport r : report) {
             WeightSizes.Layer l = r.size();
@@ -95,5 +102,13 @@ final class InfoCommand implements Callable<Integer> {
                 String.format("%.4f", sizes.psi()));
         System.out.print(t);
         return 0;
+    }
+
+    private static Json.Arr floats(float[] v) {
+        Json.Arr a = Json.array();
+        for (float x : v) {
+            a.add(x);
+        }
+        return a;
     }
 }

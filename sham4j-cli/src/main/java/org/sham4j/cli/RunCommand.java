@@ -10,10 +10,12 @@ import org.sham4j.cli.report.Text;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.InputSpec;
+import org.sham4j.model.graph.Preprocessing;
 import org.sham4j.model.runtime.GraphRunner;
 import org.sham4j.model.runtime.Preprocessor;
 import org.sham4j.onnx.TensorProtos;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,12 +46,30 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "threads for the products (default: all cores)")
     Integer threads;
 
-    @Option(names = "--preprocess", description = "apply the model's preprocessing to the inputs (raw samples)")
+    @Option(names = "--preprocess", description = "the inputs are raw samples: apply the model's preprocessing (or "
+            + "the one the flags give) first")
     boolean preprocess;
+
+    @Mixin
+    PreprocessingOptions preprocessing;
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.checkDirectory(out);
+        if (!(tolerance >= 0)) {
+            throw new IllegalArgumentException("--tolerance must be 0 or more, got " + tolerance);
+        }
         Graph graph = Models.load(model);
+        Preprocessing raw = null;
+        if (preprocess || preprocessing.given()) {
+            raw = preprocessing.resolve(graph.preprocessing());
+            if (!raw.recorded()) {
+                throw new IllegalArgumentException(model + " records no preprocessing: give --scale, --mean, --std "
+                        + "or --layout to say how raw inputs become model inputs");
+            }
+            System.err.println("sham run: preprocessing " + raw + " (" + preprocessing.source(graph.preprocessing())
+                    + ")");
+        }
         List<TestVectors> sets = TestVectors.find(inputs);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {
@@ -59,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
         try (GraphRunner runner = new GraphRunner(graph, t)) {
             for (TestVectors set : sets) {
                 String prefix = set.label().isEmpty() ? "" : set.label() + " ";
-                Map<String, Tensor> outputs = runner.run(feed(graph, set));
+                Map<String, Tensor> outputs = runner.run(feed(graph, set, raw));
                 int i = 0;
                 for (Map.Entry<String, Tensor> e : outputs.entrySet()) {
                     Tensor y = e.getValue();
@@ -86,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, Tensor> feed(Graph graph, TestVectors set) throws Exception {
+    private Map<String, Tensor> feed(Graph graph, TestVectors set, Preprocessing raw) throws Exception {
         List<InputSpec> specs = graph.inputs();
         if (set.inputs().size() != specs.size()) {
             throw new IllegalArgumentException((set.label().isEmpty() ? "" : set.label() + ": ") + set.inputs().size()
@@ -95,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Tensor> feed = new HashMap<>();
         for (int i = 0; i < specs.size(); i++) {
             Tensor x = set.input(i);
-            feed.put(specs.get(i).name(), preprocess ? Preprocessor.apply(graph.preprocessing(), x, specs.get(i)) : x);
+            feed.put(specs.get(i).name(), raw != null ? Preprocessor.apply(raw, x, specs.get(i)) : x);
         }
         return feed;
     }

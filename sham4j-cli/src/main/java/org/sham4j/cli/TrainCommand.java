@@ -42,6 +42,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingFlags training;
 
+    @Mixin
+    PreprocessingOptions preprocessing;
+
     @Option(names = "--resume", description = "continue the training whose checkpoint is in OUT.ckpt (the weights "
             + "are saved there after each epoch and removed at the end)")
     boolean resume;
@@ -52,7 +55,8 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainingOptions options = training.options(epochs, learningRate, Set.of());
-        Graph graph = Zoo.build(architecture, training.seed);
+        OutputPaths.check(out);
+        Graph graph = preprocessing.apply(Zoo.build(architecture, training.seed), architecture, "train", System.err);
         Dataset dataset = DataSpec.open(data);
         if (dataset.train().size() == 0 || dataset.test().size() == 0) {
             throw new IllegalArgumentException(dataset.name() + ": no training or no test samples");

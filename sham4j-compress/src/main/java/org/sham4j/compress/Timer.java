@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * settled, so that no sample times interpreted code or shares the core with a compiler thread; each sample then
  * times enough back-to-back runs to last 20 µs, samples are taken for 0.3 s at least, and the fastest sample's
  * time per run is returned: on a shared machine other processes only ever add time (they take the core and
- * evict the caches), so the fastest sample is the one closest to the task's own cost. {@link #cpuMedian} reads the calling thread's CPU time instead of the wall clock:
+ * evict the caches), so the fastest sample is the one closest to the task's own cost. {@link #cpu} reads the calling thread's CPU time instead of the wall clock:
  * for a task that runs on the calling thread only, it leaves out the time other processes take the core.
  */
 public final class Timer {

@@ -39,8 +39,28 @@ public final class Downloads {
         }
         Files.createDirectories(dir);
         System.err.println("sham: downloading " + file.url() + " to " + target);
-        AtomicFiles.write(target, out -> copyChecked(file, out));
+        try {
+            AtomicFiles.write(target, out -> copyChecked(file, out));
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException("cannot download " + file.url() + " (" + reason(e) + "); put " + file.name()
+                    + " in " + dir + " yourself, or name a folder that holds the data set's files, e.g. "
+                    + "fashion-mnist:DIR", e);
+        }
         return target;
+    }
+
+    /** Why a download failed, in words a user without a network recognises. */
+    private static String reason(IOException e) {
+        if (e instanceof java.net.UnknownHostException) {
+            return "unknown host " + e.getMessage() + ": no network or no name service?";
+        }
+        if (e instanceof java.net.ConnectException || e instanceof java.net.SocketTimeoutException
+                || e instanceof java.net.NoRouteToHostException) {
+            return "no connection: " + e.getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static void copyChecked(RemoteFile file, OutputStream out) throws IOException {

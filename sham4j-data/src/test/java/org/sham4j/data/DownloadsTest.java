@@ -130,4 +130,18 @@ class DownloadsTest {
         assertEquals(5, d.train().size());
         assertEquals(6f, d.test().targets()[0]);
     }
+
+    @Test
+    void withoutANetworkTheErrorSaysWhatToDo() {
+        RemoteFile f = new RemoteFile("t10k-labels-idx1-ubyte.gz", URI.create("http://no-such-host.invalid/x.gz"),
+                "MD5", "00");
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> Downloads.fetch(f, dir));
+        assertTrue(e.getMessage().startsWith("cannot download http://no-such-host.invalid/x.gz (unknown host "
+                + "no-such-host.invalid: no network or no name service?); put t10k-labels-idx1-ubyte.gz in " + dir
+                + " yourself, or name a folder"), e.getMessage());
+        RemoteFile closed = new RemoteFile("a.gz", URI.create("http://127.0.0.1:1/a.gz"), "MD5", "00");
+        e = assertThrows(java.io.IOException.class, () -> Downloads.fetch(closed, dir));
+        assertTrue(e.getMessage().startsWith("cannot download http://127.0.0.1:1/a.gz (no connection: "),
+                e.getMessage());
+    }
 }

@@ -58,9 +58,16 @@ public final class DjlModel implements AutoCloseable {
 
     /** Runs the model in inference mode on model inputs (preprocessed, in the graph's input order). */
     public Tensor predict(List<Tensor> inputs) {
+        return predictAll(inputs).get(0);
+    }
+
+    /** Every output of the model, in the graph's output order, for model inputs as {@link #predict} takes. */
+    public List<Tensor> predictAll(List<Tensor> inputs) {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDList out = block.forward(new ParameterStore(manager, false), toNd(manager, inputs), false);
-            return toTensor(out.get(0));
+            List<Tensor> tensors = new java.util.ArrayList<>();
+            out.forEach(a -> tensors.add(toTensor(a)));
+            return tensors;
         }
     }
 

@@ -28,7 +28,9 @@ import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.InputSpec;
 import org.sham4j.model.graph.Node;
 import org.sham4j.model.graph.Preprocessing;
+import org.sham4j.model.graph.WeightedLayer;
 import org.sham4j.model.runtime.GraphRunner;
+import org.sham4j.model.testing.EveryLayer;
 
 /** Tiny networks trained for a few steps: the loss falls, and the result runs the same on both engines. */
 class DjlTrainerTest {
@@ -77,6 +79,31 @@ class DjlTrainerTest {
             Evaluation java = Evaluation.of(trained, s, true, 50, in -> runner.run(in.get(0)));
             assertEquals(e.accuracy(), java.accuracy(), 1e-9);
         }
+    }
+
+    /** Gradients reach every kind of weight: each weighted layer of the graph of every layer changes. */
+    @Test
+    void everyWeightedLayerTrains() {
+        Graph g = EveryLayer.graph(12);
+        int n = 32;
+        List<Tensor> in = EveryLayer.inputs(13, n);
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 5;
+        }
+        Samples s = Samples.of(in, y);
+        Graph trained = DjlTrainer.train(g, new Dataset("random", s, s, 5), new TrainingOptions(1, 0.01f,
+                TrainingOptions.Schedule.FIXED, 16, TrainingOptions.Optimizer.ADAM, 3), TrainingListener.SILENT);
+        int weighted = 0;
+        for (int k = 0; k < g.nodes().size(); k++) {
+            if (g.nodes().get(k).layer() instanceof WeightedLayer before) {
+                WeightedLayer after = (WeightedLayer) trained.nodes().get(k).layer();
+                assertFalse(Arrays.equals(before.weights().toDense().data(), after.weights().toDense().data()),
+                        g.nodes().get(k).name() + " did not train");
+                weighted++;
+            }
+        }
+        assertEquals(11, weighted);
     }
 
     @Test

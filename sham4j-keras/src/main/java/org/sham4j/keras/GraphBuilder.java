@@ -91,8 +91,7 @@ final class GraphBuilder {
             outs.add(channelsLast(o).name());
         }
         boolean imageLike = inputs.stream().anyMatch(in -> in.shape().length >= 2);
-        Preprocessing p = new Preprocessing(1f, new float[] {0f}, new float[] {1f},
-                imageLike ? Preprocessing.Layout.NHWC : Preprocessing.Layout.FLAT);
+        Preprocessing p = Preprocessing.unrecorded(imageLike ? Preprocessing.Layout.NHWC : Preprocessing.Layout.FLAT);
         return new Graph(inputs, nodes, outs, p);
     }
 

@@ -41,6 +41,16 @@ final class ExportContext {
         return name;
     }
 
+    /** Adds a float32 scalar initializer named after {@code base}; returns its name. */
+    String scalar(String base, float value) {
+        return floats(base, new int[0], new float[] {value});
+    }
+
+    /** Adds a 1-D int64 initializer named after {@code base}; returns its name. */
+    String longs(String base, long... values) {
+        return longs(base, new int[] {values.length}, values);
+    }
+
     void node(String op, String name, List<String> inputs, String output, AttributeProto... attributes) {
         graph.addNode(NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(inputs).addOutput(output)
                 .addAllAttribute(Arrays.asList(attributes)));
@@ -63,6 +73,11 @@ final class ExportContext {
 
     static AttributeProto integer(String name, long value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+    }
+
+    static AttributeProto text(String name, String value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
+                .setS(com.google.protobuf.ByteString.copyFromUtf8(value)).build();
     }
 
     static AttributeProto real(String name, float value) {

@@ -4,9 +4,13 @@ import java.util.Arrays;
 import java.util.List;
 import org.sham4j.core.io.InvalidInputException;
 import org.sham4j.model.graph.Dense;
+import org.sham4j.model.graph.TensorShape;
 import org.sham4j.model.graph.Transpose;
 
-/** ONNX Gemm and MatMul with a constant weight to Dense layers (a later bias Add folds in). */
+/**
+ * ONNX Gemm and MatMul with a constant weight to Dense layers (a later bias Add folds in); MatMul applies to the
+ * last axis of an input of any rank, every leading axis being batch.
+ */
 final class LinearImporters {
     private LinearImporters() {
     }
@@ -30,16 +34,14 @@ final class LinearImporters {
                 w[i] *= alpha;
             }
         }
-        int[] in = requireMatrix(node, ctx.shape(a), "input A");
+        TensorShape in = ctx.shape(a);
+        if (in.rank() != 2) {
+            throw node.error("input A of shape " + in + " is not supported (a matrix is)");
+        }
         String input = a;
         if (transA) {
             input = node.name() + "/transA";
-            int[] t = in == null ? null : new int[] {in[1], in[0]};
-            ctx.emit(input, new Transpose(new int[] {1, 0}), List.of(a), input, t);
-            in = t;
-        }
-        if (in != null && in[1] >= 0 && in[1] != rows) {
-            throw node.error("input A has " + in[1] + " columns, weight B has " + rows + " rows");
+            ctx.emit(input, new Transpose(new int[] {1, 0}), List.of(a), input);
         }
         float[] bias = null;
         if (!node.input(2).isEmpty()) {
@@ -51,33 +53,32 @@ final class LinearImporters {
                 }
             }
         }
-        ctx.emit(node.name(), new Dense(WeightLayouts.dense(rows, cols, w), bias), List.of(input), node.output(),
-                new int[] {in == null ? -1 : in[0], cols});
+        dense(node, ctx, new Dense(WeightLayouts.dense(rows, cols, w), bias), input);
     }
 
     static void matMul(OnnxNode node, ImportContext ctx) throws InvalidInputException {
         String a = node.input(0);
         ctx.requireComputed(node, a, "input A");
+        if (!ctx.isConstant(node.input(1))) {
+            throw node.error("a product of two computed tensors is not supported (the second must be a constant "
+                    + "weight)");
+        }
         ConstantTensor b = ctx.requireConstant(node, 1, "weight B");
         if (b.rank() != 2) {
             throw node.error("weight B of rank " + b.rank() + ", expected a matrix");
         }
-        int[] in = requireMatrix(node, ctx.shape(a), "input A");
-        int rows = b.dims()[0];
-        int cols = b.dims()[1];
-        if (in != null && in[1] >= 0 && in[1] != rows) {
-            throw node.error("input A has " + in[1] + " columns, weight B has " + rows + " rows");
+        if (ctx.shape(a).rank() < 2) {
+            throw node.error("input A of shape " + ctx.shape(a) + " is not supported (rank 2 or more is)");
         }
-        ctx.emit(node.name(), new Dense(WeightLayouts.dense(rows, cols, b.toFloats()), null), List.of(a),
-                node.output(), new int[] {in == null ? -1 : in[0], cols});
+        dense(node, ctx, new Dense(WeightLayouts.dense(b.dims()[0], b.dims()[1], b.toFloats()), null), a);
     }
 
-    /** A Dense layer takes (N, in): refuses a known shape of another rank. */
-    private static int[] requireMatrix(OnnxNode node, int[] shape, String role) throws InvalidInputException {
-        if (shape != null && shape.length != 2) {
-            throw node.error(role + " of shape " + ShapeText.of(shape) + " is not supported (a matrix (N, in) is)");
+    private static void dense(OnnxNode node, ImportContext ctx, Dense d, String input) throws InvalidInputException {
+        try {
+            ctx.emit(node.name(), d, List.of(input), node.output());
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
         }
-        return shape;
     }
 
     /** The values of a constant that broadcasts along the rows of an (M, n) result, as a copy of length n. */

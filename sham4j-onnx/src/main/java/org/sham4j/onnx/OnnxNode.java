@@ -57,6 +57,11 @@ final class OnnxNode {
         return proto.getOutput(0);
     }
 
+    /** Output {@code i}, or "" when absent. */
+    String output(int i) {
+        return i < proto.getOutputCount() ? proto.getOutput(i) : "";
+    }
+
     /** An error about this node, one line. */
     InvalidInputException error(String detail) {
         return new InvalidInputException(source + ": node '" + name + "' (" + op() + "): " + detail);
@@ -122,6 +127,15 @@ final class OnnxNode {
             v[i] = a.getFloats(i);
         }
         return v;
+    }
+
+    /** A strings attribute, or null when absent. */
+    String[] stringsAttr(String attribute) throws InvalidInputException {
+        AttributeProto a = get(attribute, AttributeProto.AttributeType.STRINGS);
+        if (a == null) {
+            return null;
+        }
+        return a.getStringsList().stream().map(com.google.protobuf.ByteString::toStringUtf8).toArray(String[]::new);
     }
 
     TensorProto tensorAttr(String attribute) throws InvalidInputException {

@@ -77,9 +77,16 @@ record Padding(int[] begin, int[] end) {
         return out;
     }
 
-    /** The spatial part of an (N, C, spatial...) shape, or null when its rank is unknown. */
-    static int[] spatial(int[] shape, int dims) {
-        return shape == null || shape.length != dims + 2 ? null : java.util.Arrays.copyOfRange(shape, 2, dims + 2);
+    /** The spatial sizes of an (N, C, spatial...) shape, -1 where unknown; null for another rank. */
+    static int[] spatial(org.sham4j.model.graph.TensorShape shape, int dims) {
+        if (shape == null || shape.rank() != dims + 2) {
+            return null;
+        }
+        int[] s = java.util.Arrays.copyOfRange(shape.dims(), 2, dims + 2);
+        for (int i = 0; i < dims; i++) {
+            s[i] = Math.max(s[i], -1);
+        }
+        return s;
     }
 
     /** A ones-filled default or the attribute checked for its length. */

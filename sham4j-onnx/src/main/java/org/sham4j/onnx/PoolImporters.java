@@ -2,14 +2,17 @@ package org.sham4j.onnx;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.sham4j.core.io.InvalidInputException;
 import org.sham4j.model.graph.GlobalPool;
 import org.sham4j.model.graph.Pool;
 import org.sham4j.model.graph.PoolKind;
+import org.sham4j.model.graph.Reduce;
+import org.sham4j.model.graph.TensorShape;
 
 /**
- * ONNX MaxPool, AveragePool, GlobalMaxPool, GlobalAveragePool, and ReduceMean/ReduceMax over the spatial axes
- * to pooling layers.
+ * ONNX MaxPool, AveragePool (dilated windows too), GlobalMaxPool, GlobalAveragePool, and ReduceMean, ReduceSum,
+ * ReduceMax and ReduceMin over any axes: over exactly the spatial axes, a mean or max is a global pool.
  */
 final class PoolImporters {
     private PoolImporters() {
@@ -27,46 +30,56 @@ final class PoolImporters {
         pool(node, ctx, PoolKind.AVERAGE, node.intAttr("count_include_pad", 0) != 0);
     }
 
+    /** ReduceMean, ReduceSum, ReduceMax or ReduceMin. */
+    static OpImporter reduce(Reduce.Op op) {
+        return (node, ctx) -> reduce(node, ctx, op);
+    }
+
     /**
-     * ReduceMean or ReduceMax over exactly the spatial axes: a global pool. The axes are an attribute before
-     * opset 18 and an input from it.
+     * A reduction. The axes are an attribute before opset 18 (before 13 for ReduceSum) and an optional input
+     * from it; none means all axes, or nothing with noop_with_empty_axes.
      */
-    static void reduceMean(OnnxNode node, ImportContext ctx) throws InvalidInputException {
-        reduce(node, ctx, PoolKind.AVERAGE);
-    }
-
-    static void reduceMax(OnnxNode node, ImportContext ctx) throws InvalidInputException {
-        reduce(node, ctx, PoolKind.MAX);
-    }
-
-    private static void reduce(OnnxNode node, ImportContext ctx, PoolKind kind) throws InvalidInputException {
+    private static void reduce(OnnxNode node, ImportContext ctx, Reduce.Op op) throws InvalidInputException {
         String x = node.input(0);
         ctx.requireComputed(node, x, "input");
         boolean keep = node.intAttr("keepdims", 1) != 0;
-        long noop = node.intAttr("noop_with_empty_axes", 0);
-        if (noop != 0) {
-            throw node.unsupported("noop_with_empty_axes", noop);
-        }
+        boolean noop = node.intAttr("noop_with_empty_axes", 0) != 0;
         long[] axes = node.input(1).isEmpty() ? null : ctx.requireConstant(node, 1, "axes").toLongs();
         int[] attr = node.intsAttr("axes");
         if (attr != null) {
-            axes = java.util.Arrays.stream(attr).asLongStream().toArray();
+            axes = Arrays.stream(attr).asLongStream().toArray();
         }
-        int[] shape = ctx.shape(x);
-        if (shape == null || axes == null || shape.length < 3) {
-            throw node.error("only a reduction over the spatial axes of an input of known rank is supported");
+        TensorShape shape = ctx.shape(x);
+        int rank = shape.rank();
+        if (axes == null || axes.length == 0) {
+            if (noop) {
+                ctx.alias(node.output(), x);
+                return;
+            }
+            axes = IntStream.range(0, rank).asLongStream().toArray();
         }
-        long[] sorted = java.util.Arrays.stream(axes).map(a -> a < 0 ? a + shape.length : a).sorted().toArray();
-        long[] spatial = java.util.stream.LongStream.range(2, shape.length).toArray();
-        if (!java.util.Arrays.equals(sorted, spatial)) {
-            throw node.error("axes " + java.util.Arrays.toString(axes) + " of an input of rank " + shape.length
-                    + " is not supported (only the spatial axes " + java.util.Arrays.toString(spatial) + ")");
+        int[] given = new int[axes.length];
+        int[] sorted = new int[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            long a = axes[i] < 0 ? axes[i] + rank : axes[i];
+            if (a < 0 || a >= rank) {
+                throw node.error("axis " + axes[i] + " is out of range for " + shape);
+            }
+            given[i] = (int) axes[i];
+            sorted[i] = (int) a;
         }
-        int[] out = keep ? shape.clone() : new int[] {shape[0], shape[1]};
-        if (keep) {
-            Arrays.fill(out, 2, out.length, 1);
+        Arrays.sort(sorted);
+        boolean spatial = rank >= 3 && Arrays.equals(sorted, IntStream.range(2, rank).toArray());
+        try {
+            if (spatial && (op == Reduce.Op.MEAN || op == Reduce.Op.MAX)) {
+                ctx.emit(node.name(), new GlobalPool(op == Reduce.Op.MAX ? PoolKind.MAX : PoolKind.AVERAGE, keep),
+                        List.of(x), node.output());
+            } else {
+                ctx.emit(node.name(), new Reduce(op, given, keep), List.of(x), node.output());
+            }
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
         }
-        ctx.emit(node.name(), new GlobalPool(kind, keep), List.of(x), node.output(), out);
     }
 
     private static void pool(OnnxNode node, ImportContext ctx, PoolKind kind, boolean countIncludePad)
@@ -83,34 +96,35 @@ final class PoolImporters {
         }
         int[] strides = Padding.perAxis(node, "strides", dims);
         int[] dilations = Padding.perAxis(node, "dilations", dims);
-        if (Arrays.stream(dilations).anyMatch(d -> d != 1)) {
-            throw node.unsupported("dilations", Arrays.toString(dilations));
-        }
         boolean ceil = node.intAttr("ceil_mode", 0) != 0;
-        int[] in = ctx.shape(x);
-        if (in != null && in.length != dims + 2) {
-            throw node.error("input of rank " + in.length + " for a " + dims + "-D window");
+        TensorShape in = ctx.shape(x);
+        if (in.rank() != dims + 2) {
+            throw node.error("input of rank " + in.rank() + " for a " + dims + "-D window");
         }
         int[] spatial = Padding.spatial(in, dims);
-        Padding pads = Padding.of(node, kernel, strides, spatial);
-        Pool pool = new Pool(kind, kernel, strides, pads.begin(), pads.end(), countIncludePad, ceil);
-        int[] out = null;
-        if (in != null) {
-            out = in.clone();
-            System.arraycopy(pads.outputSizes(spatial, kernel, strides, ceil), 0, out, 2, dims);
+        int[] extent = new int[dims];
+        for (int i = 0; i < dims; i++) {
+            extent[i] = (kernel[i] - 1) * dilations[i] + 1;
         }
-        if (countIncludePad && ceil && ctx.opset() < 19 && windowsMayPassPadding(pads, spatial, kernel, strides)) {
+        Padding pads = Padding.of(node, extent, strides, spatial);
+        Pool pool;
+        try {
+            pool = new Pool(kind, kernel, strides, pads.begin(), pads.end(), dilations, countIncludePad, ceil);
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
+        if (countIncludePad && ceil && ctx.opset() < 19 && windowsMayPassPadding(pads, spatial, extent, strides)) {
             throw node.error("count_include_pad=1 with ceil_mode=1 before opset 19 divides the last windows by the "
                     + "whole kernel; not supported (unless the input size is known and no window passes the padding)");
         }
-        ctx.emit(node.name(), pool, List.of(x), node.output(), out);
+        ctx.emit(node.name(), pool, List.of(x), node.output());
     }
 
     /** Whether a ceil-mode window may reach past the end padding (always, when the input size is unknown). */
-    private static boolean windowsMayPassPadding(Padding pads, int[] spatial, int[] kernel, int[] strides) {
-        int[] out = pads.outputSizes(spatial, kernel, strides, true);
-        for (int i = 0; i < kernel.length; i++) {
-            if (out[i] < 0 || (out[i] - 1) * strides[i] - pads.begin()[i] + kernel[i] > spatial[i] + pads.end()[i]) {
+    private static boolean windowsMayPassPadding(Padding pads, int[] spatial, int[] extent, int[] strides) {
+        int[] out = pads.outputSizes(spatial, extent, strides, true);
+        for (int i = 0; i < extent.length; i++) {
+            if (out[i] < 0 || (out[i] - 1) * strides[i] - pads.begin()[i] + extent[i] > spatial[i] + pads.end()[i]) {
                 return true;
             }
         }
@@ -128,13 +142,9 @@ final class PoolImporters {
     private static void global(OnnxNode node, ImportContext ctx, PoolKind kind) throws InvalidInputException {
         String x = node.input(0);
         ctx.requireComputed(node, x, "input");
-        int[] out = ctx.shape(x);
-        if (out != null) {
-            if (out.length < 3) {
-                throw node.error("input of rank " + out.length + " has no spatial axis");
-            }
-            Arrays.fill(out, 2, out.length, 1);
+        if (ctx.shape(x).rank() < 3) {
+            throw node.error("input of rank " + ctx.shape(x).rank() + " has no spatial axis");
         }
-        ctx.emit(node.name(), new GlobalPool(kind, true), List.of(x), node.output(), out);
+        ctx.emit(node.name(), new GlobalPool(kind, true), List.of(x), node.output());
     }
 }

@@ -1,6 +1,7 @@
 package org.sham4j.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
@@ -14,6 +15,8 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.Formats;
 import org.sham4j.core.matrix.DenseMatrix;
@@ -40,6 +43,7 @@ import org.sham4j.model.graph.Reshape;
 import org.sham4j.model.graph.Softmax;
 import org.sham4j.model.graph.Transpose;
 import org.sham4j.model.runtime.GraphRunner;
+import org.sham4j.model.testing.EveryLayer;
 
 /**
  * Graphs with every layer kind, weights in several storage formats: exported, they run in ONNX Runtime as in
@@ -122,7 +126,7 @@ class ExportTest {
                 "GlobalAvgPool", "Flatten", "Reshape", "Transpose", "Embedding", "Concat", "Add", "BatchNorm",
                 "Dropout", "Relu", "Tanh", "Sigmoid", "Softmax"), new HashSet<>(g.nodes().stream()
                 .map(x -> x.layer().kind()).toList()));
-        ModelProto model = OnnxExporter.toModel(g);
+        ModelProto model = OnnxExporter.toModel(g, 19);
         List<Tensor> in = inputs(3);
         List<Tensor> ort = Ort.run(model, in);
         try (GraphRunner runner = new GraphRunner(g, 2)) {
@@ -134,12 +138,57 @@ class ExportTest {
         }
     }
 
+    /** Every layer kind and function, exported at every opset, runs in ONNX Runtime as in the Java runtime. */
+    @ParameterizedTest
+    @ValueSource(ints = {13, 14, 15, 16, 17, 18, 19, 20, 21})
+    void theGraphOfEveryLayerRunsInOnnxRuntimeAtEveryOpset(int opset) throws Exception {
+        Graph g = EveryLayer.graph(5);
+        assertEquals(Layer.class.getPermittedSubclasses().length, EveryLayer.kinds(g).size());
+        ModelProto model = OnnxExporter.toModel(g, opset);
+        assertEquals(opset, model.getOpsetImport(0).getVersion());
+        assertEquals(OnnxExporter.irVersion(opset), model.getIrVersion());
+        List<Tensor> in = EveryLayer.inputs(6, 4);
+        List<Tensor> ort = Ort.run(model, in);
+        try (GraphRunner runner = new GraphRunner(g, 2)) {
+            Map<String, Tensor> out = runner.run(Map.of("image", in.get(0), "tokens", in.get(1), "sequence",
+                    in.get(2)));
+            for (int i = 0; i < 2; i++) {
+                double d = Ort.relativeDiff(ort.get(i), out.get(g.outputs().get(i)));
+                assertTrue(d < 1e-5, "opset " + opset + " output " + i + " differs by " + d);
+            }
+        }
+        if (opset >= 14) {
+            GraphAssert.assertSameGraph(g, OnnxImporter.read(model.toByteArray(), "exported"));
+        }
+    }
+
+    @Test
+    void outputsDeclareTheirShapesWithTheBatchSymbolic() throws Exception {
+        ModelProto model = OnnxExporter.toModel(EveryLayer.graph(7));
+        var probs = model.getGraph().getOutput(0).getType().getTensorType().getShape();
+        assertEquals("N", probs.getDim(0).getDimParam());
+        assertEquals(5, probs.getDim(1).getDimValue());
+        var sequence = model.getGraph().getInput(2).getType().getTensorType().getShape();
+        assertEquals(List.of("N", "5", "4"), sequence.getDimList().stream()
+                .map(d -> d.hasDimParam() ? d.getDimParam() : Long.toString(d.getDimValue())).toList());
+    }
+
+    @Test
+    void opsetsOutsideThirteenToTwentyOneAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OnnxExporter.toModel(EveryLayer.graph(8), 12));
+        assertEquals("opset 12 is not supported for export (13 to 21 are)", e.getMessage());
+    }
+
     @Test
     void writesAtomicallyAndReadsBackTheSameGraph() throws Exception {
         Graph g = everyLayer();
         Path file = dir.resolve("model.onnx");
-        OnnxExporter.write(g, file);
+        OnnxExporter.write(g, file, 19);
         GraphAssert.assertSameGraph(g, OnnxImporter.read(file));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OnnxExporter.toModel(g, 18));
+        assertEquals("node avg (AvgPool2D): AveragePool with count_include_pad and ceil mode divides its last windows "
+                + "as the graph does only from opset 19", e.getMessage());
         try (var files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList());
         }

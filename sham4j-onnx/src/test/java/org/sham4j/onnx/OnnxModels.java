@@ -47,7 +47,7 @@ final class OnnxModels {
             g.addOutput(ValueInfoProto.newBuilder().setName(o).setType(TypeProto.newBuilder().setTensorType(
                     TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE))));
         }
-        return ModelProto.newBuilder().setIrVersion(7).setGraph(g)
+        return ModelProto.newBuilder().setIrVersion(opset >= 13 && opset <= 21 ? OnnxExporter.irVersion(opset) : 7).setGraph(g)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(opset)).build();
     }
 

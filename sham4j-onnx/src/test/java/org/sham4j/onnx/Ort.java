@@ -20,12 +20,12 @@ import java.util.Set;
 import org.sham4j.core.matrix.Tensor;
 
 /** Runs an ONNX model in ONNX Runtime: the reference the tests compare with. */
-final class Ort {
+public final class Ort {
     private Ort() {
     }
 
     /** The model's outputs, in order, for its inputs in order (integer inputs get the values rounded). */
-    static List<Tensor> run(ModelProto model, List<Tensor> inputs) throws Exception {
+    public static List<Tensor> run(ModelProto model, List<Tensor> inputs) throws Exception {
         Set<String> initializers = new HashSet<>();
         for (TensorProto t : model.getGraph().getInitializerList()) {
             initializers.add(t.getName());
@@ -77,7 +77,7 @@ final class Ort {
     }
 
     /** Largest |a - b| over two tensors of one shape. */
-    static double maxDiff(Tensor a, Tensor b) {
+    public static double maxDiff(Tensor a, Tensor b) {
         if (!java.util.Arrays.equals(a.shape(), b.shape())) {
             throw new AssertionError("shapes " + a + " and " + b + " differ");
         }
@@ -89,7 +89,7 @@ final class Ort {
     }
 
     /** Largest |a - b| relative to the scale of the reference {@code a}: max |a| or 1, whichever is larger. */
-    static double relativeDiff(Tensor a, Tensor b) {
+    public static double relativeDiff(Tensor a, Tensor b) {
         double scale = 1;
         for (float v : a.data()) {
             scale = Math.max(scale, Math.abs(v));

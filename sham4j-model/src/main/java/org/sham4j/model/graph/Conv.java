@@ -46,6 +46,11 @@ public record Conv(CompressedMatrix weights, float[] bias, int inChannels, int o
     }
 
     @Override
+    public Family family() {
+        return Family.CONV;
+    }
+
+    @Override
     public String kind() {
         return "Conv" + dims() + "D";
     }

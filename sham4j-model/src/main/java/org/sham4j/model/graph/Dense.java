@@ -18,6 +18,11 @@ public record Dense(CompressedMatrix weights, float[] bias) implements Layer, We
     }
 
     @Override
+    public Family family() {
+        return Family.DENSE;
+    }
+
+    @Override
     public String kind() {
         return "Dense";
     }

@@ -5,7 +5,8 @@ package org.sham4j.model.graph;
  * layouts. Layers hold their parameters; the runtime, the trainer and the exporters give them meaning.
  */
 public sealed interface Layer permits Dense, Conv, Pool, GlobalPool, Flatten, Reshape, Transpose, Embedding,
-        Concat, Add, BatchNorm, Dropout, Activation, Softmax {
+        Concat, Add, BatchNorm, Dropout, Activation, Softmax, Binary, Reduce, LayerNorm, Pad, Slice, ConvTranspose,
+        Recurrent {
     /** Short name of the operation, for messages. */
     String kind();
 

@@ -34,4 +34,18 @@ public interface LayerVisitor<R> {
     R activation(Activation layer);
 
     R softmax(Softmax layer);
+
+    R binary(Binary layer);
+
+    R reduce(Reduce layer);
+
+    R layerNorm(LayerNorm layer);
+
+    R pad(Pad layer);
+
+    R slice(Slice layer);
+
+    R convTranspose(ConvTranspose layer);
+
+    R recurrent(Recurrent layer);
 }

@@ -57,11 +57,20 @@ public final class ShapeInference implements LayerVisitor<TensorShape> {
         return out;
     }
 
+    /** The shape of a layer's output for these input shapes; an IllegalArgumentException says what does not fit. */
+    public static TensorShape output(Layer layer, List<TensorShape> inputs) {
+        try {
+            return layer.accept(new ShapeInference(inputs));
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("a size overflows", e);
+        }
+    }
+
     /** The shape of a node's output for these input shapes; an IllegalArgumentException names the node. */
     public static TensorShape output(Node node, List<TensorShape> inputs) {
         try {
-            return node.layer().accept(new ShapeInference(inputs));
-        } catch (IllegalArgumentException | ArithmeticException e) {
+            return output(node.layer(), inputs);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("node " + node.name() + " (" + node.layer().kind() + "): "
                     + e.getMessage(), e);
         }
@@ -120,13 +129,19 @@ public final class ShapeInference implements LayerVisitor<TensorShape> {
         return new TensorShape(d);
     }
 
+    /** The one input of a convolution over {@code dims} spatial axes: (N, channels, spatial...). */
+    private TensorShape convInput(int dims, int channels) {
+        TensorShape x = one();
+        if (x.rank() != dims + 2 || !fits(x.dim(1), channels)) {
+            throw expects(x, "(N, " + channels + (dims == 2 ? ", H, W)" : ", L)"));
+        }
+        return x;
+    }
+
     @Override
     public TensorShape conv(Conv layer) {
-        TensorShape x = one();
         int dims = layer.dims();
-        if (x.rank() != dims + 2 || !fits(x.dim(1), layer.inChannels())) {
-            throw expects(x, "(N, " + layer.inChannels() + (dims == 2 ? ", H, W)" : ", L)"));
-        }
+        TensorShape x = convInput(dims, layer.inChannels());
         int[] d = x.dims();
         d[1] = layer.outChannels();
         for (int k = 0; k < dims; k++) {
@@ -163,7 +178,7 @@ public final class ShapeInference implements LayerVisitor<TensorShape> {
         int[] d = x.dims();
         for (int k = 0; k < dims; k++) {
             d[2 + k] = window(x, 2 + k, layer.kernel()[k], layer.strides()[k], layer.padsBegin()[k],
-                    layer.padsEnd()[k], 1, layer.ceilMode());
+                    layer.padsEnd()[k], layer.dilations()[k], layer.ceilMode());
         }
         return new TensorShape(d);
     }
@@ -346,5 +361,122 @@ public final class ShapeInference implements LayerVisitor<TensorShape> {
         TensorShape x = one();
         axis(layer.axis(), x.rank(), "softmax");
         return x;
+    }
+
+    @Override
+    public TensorShape binary(Binary layer) {
+        if (in.size() != layer.arity()) {
+            throw new IllegalArgumentException("takes " + layer.arity() + " input" + (layer.arity() == 1 ? "" : "s")
+                    + ", got " + in.size());
+        }
+        if (layer.constant() == null) {
+            return broadcast(in.get(0), in.get(1));
+        }
+        TensorShape c = TensorShape.of(layer.constant().shape());
+        return layer.constantFirst() ? broadcast(c, in.get(0)) : broadcast(in.get(0), c);
+    }
+
+    @Override
+    public TensorShape reduce(Reduce layer) {
+        TensorShape x = one();
+        boolean[] reduced = new boolean[x.rank()];
+        for (int a : layer.axes()) {
+            reduced[axis(a, x.rank(), "reduction")] = true;
+        }
+        int[] d = new int[x.rank()];
+        int r = 0;
+        for (int k = 0; k < x.rank(); k++) {
+            if (!reduced[k]) {
+                d[r++] = x.dim(k);
+            } else if (layer.keepDims()) {
+                d[r++] = 1;
+            }
+        }
+        return new TensorShape(Arrays.copyOf(d, r));
+    }
+
+    @Override
+    public TensorShape layerNorm(LayerNorm layer) {
+        TensorShape x = one();
+        int a = axis(layer.axis(), x.rank(), "normalisation");
+        int size = x.product(a, x.rank());
+        if (!fits(size, layer.scale().length)) {
+            throw expects(x, layer.scale().length + " values from axis " + layer.axis() + " on");
+        }
+        return x;
+    }
+
+    @Override
+    public TensorShape pad(Pad layer) {
+        TensorShape x = one();
+        if (layer.begin().length != x.rank()) {
+            throw expects(x, "rank " + layer.begin().length);
+        }
+        int[] d = x.dims();
+        for (int k = 0; k < d.length; k++) {
+            int add = Math.addExact(layer.begin()[k], layer.end()[k]);
+            if (add > 0 && d[k] < 0) {
+                throw new IllegalArgumentException("input shape " + x + ": padding axis " + k + " of unknown or "
+                        + "batch size is not supported");
+            }
+            if (layer.mode() == Pad.Mode.REFLECT && (layer.begin()[k] >= d[k] || layer.end()[k] >= d[k])
+                    && add > 0) {
+                throw new IllegalArgumentException("input shape " + x + ": reflect padding must be shorter than axis "
+                        + k);
+            }
+            if (layer.mode() == Pad.Mode.EDGE && d[k] == 0 && add > 0) {
+                throw new IllegalArgumentException("input shape " + x + ": edge padding of an empty axis " + k);
+            }
+            d[k] = Math.addExact(d[k], add);
+        }
+        return new TensorShape(d);
+    }
+
+    @Override
+    public TensorShape slice(Slice layer) {
+        TensorShape x = one();
+        int[] d = x.dims();
+        for (int k = 0; k < layer.axes().length; k++) {
+            int a = axis(layer.axes()[k], x.rank(), "slice");
+            if (d[a] >= 0) {
+                d[a] = layer.range(k, d[a])[1];
+            } else if (!(layer.starts()[k] == 0 && layer.ends()[k] == Integer.MAX_VALUE && layer.steps()[k] == 1)) {
+                throw new IllegalArgumentException("input shape " + x + ": slicing axis " + a + " of unknown or "
+                        + "batch size is not supported");
+            }
+        }
+        return new TensorShape(d);
+    }
+
+    @Override
+    public TensorShape convTranspose(ConvTranspose layer) {
+        int dims = layer.dims();
+        TensorShape x = convInput(dims, layer.inChannels());
+        int[] d = x.dims();
+        d[1] = layer.outChannels();
+        for (int k = 0; k < dims; k++) {
+            int size = x.dim(2 + k);
+            if (size == UNKNOWN) {
+                continue;
+            }
+            if (size < 1) {
+                throw new IllegalArgumentException("input shape " + x + " has no position on spatial axis " + (2 + k));
+            }
+            d[2 + k] = layer.outputSize(k, size);
+            if (d[2 + k] < 1) {
+                throw new IllegalArgumentException("input shape " + x + " gives no output position on spatial axis "
+                        + (2 + k));
+            }
+        }
+        return new TensorShape(d);
+    }
+
+    @Override
+    public TensorShape recurrent(Recurrent layer) {
+        TensorShape x = one();
+        if (x.rank() != 3 || !fits(x.dim(2), layer.gateWidth())) {
+            throw expects(x, "(T, N, " + layer.gateWidth() + ")");
+        }
+        return new TensorShape(new int[] {x.dim(0), x.dim(1), layer.hidden()});
     }
 }

@@ -1,7 +1,12 @@
 package org.sham4j.model.graph;
 
-/** Softmax along {@code axis} (negative counts from the end). */
-public record Softmax(int axis) implements Layer {
+/** Softmax along {@code axis} (negative counts from the end), or its logarithm when {@code log}. */
+public record Softmax(int axis, boolean log) implements Layer {
+    /** A softmax (not its logarithm). */
+    public Softmax(int axis) {
+        this(axis, false);
+    }
+
     @Override
     public <R> R accept(LayerVisitor<R> visitor) {
         return visitor.softmax(this);
@@ -9,6 +14,6 @@ public record Softmax(int axis) implements Layer {
 
     @Override
     public String kind() {
-        return "Softmax";
+        return log ? "LogSoftmax" : "Softmax";
     }
 }

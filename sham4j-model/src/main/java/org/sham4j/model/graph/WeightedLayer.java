@@ -7,6 +7,14 @@ import org.sham4j.core.format.CompressedMatrix;
  * compression works on and what training changes.
  */
 public interface WeightedLayer {
+    /** What kind of weight matrix a layer holds, as layer selections name them. */
+    enum Family {
+        DENSE, CONV, RECURRENT
+    }
+
+    /** The family of this layer's matrix. */
+    Family family();
+
     /** The weight matrix, inputs x outputs. */
     CompressedMatrix weights();
 

@@ -19,22 +19,24 @@ import org.sham4j.model.graph.Preprocessing;
  * The {@code .sham} model file: a whole {@link Graph} with its weights, in the {@link Container} of kind
  * {@link #KIND} (magic "SHAMODEL", version, body length, body, CRC-32C). The body:
  * <pre>
- *   preprocessing: scale f32, mean floats, std floats, layout u8
+ *   preprocessing: scale f32, mean floats, std floats, layout u8, recorded bool (from version 3)
  *   | inputs: count, then name string and shape ints each
  *   | nodes: count, then name string, input names, output name, layer tag u8 and the layer's fields each
  *   | outputs: count, names
  * </pre>
  * Counts are unsigned LEB128; ints and floats 4 bytes big-endian; strings UTF-8 after their length; a weight
  * matrix is its complete {@code .shm} bytes, so it keeps its storage format. Layer fields are listed in
- * {@link LayerCodecs}. Version 1 files (the same body, no body length) are still read.
+ * {@link LayerCodecs}. Version 1 files (no body length) and version 2 files (no recorded flag: a .sham file
+ * always recorded its preprocessing) are still read.
  */
 public final class ModelFile {
     /** Extension of model files. */
     public static final String EXTENSION = ".sham";
     /** Current version of the layout. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** The container of model files. */
     public static final Container.Kind KIND = new Container.Kind(".sham model file", "SHAMODEL", VERSION, 1, 2);
+    private static final int FIRST_VERSION_RECORDING_PREPROCESSING = 3;
 
     private ModelFile() {
     }
@@ -60,6 +62,7 @@ public final class ModelFile {
         out.floats(p.mean());
         out.floats(p.std());
         out.u8(p.layout().ordinal());
+        out.bool(p.recorded());
         out.count(graph.inputs().size());
         for (InputSpec in : graph.inputs()) {
             out.string(in.name());
@@ -94,10 +97,11 @@ public final class ModelFile {
      * whose activations for one sample need more than the memory budget is refused with a MemoryBudgetException.
      */
     public static Graph fromBytes(byte[] bytes) throws IOException {
-        ModelInput in = new ModelInput(Container.open(KIND, bytes).body());
+        Container.Opened file = Container.open(KIND, bytes);
+        ModelInput in = new ModelInput(file.body());
         Graph g;
         try {
-            g = readGraph(in);
+            g = readGraph(in, file.version());
             in.expectEnd();
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("inconsistent model: " + e.getMessage(), e);
@@ -106,11 +110,12 @@ public final class ModelFile {
         return g;
     }
 
-    private static Graph readGraph(ModelInput in) throws IOException {
+    private static Graph readGraph(ModelInput in, int version) throws IOException {
         float scale = in.f32();
         float[] mean = in.floats("mean");
         float[] std = in.floats("std");
-        Preprocessing p = new Preprocessing(scale, mean, std, in.choice(Preprocessing.Layout.values(), "layout"));
+        Preprocessing p = new Preprocessing(scale, mean, std, in.choice(Preprocessing.Layout.values(), "layout"),
+                version < FIRST_VERSION_RECORDING_PREPROCESSING || in.bool("preprocessing recorded"));
         int inputCount = in.count("input count", 2);
         List<InputSpec> inputs = new ArrayList<>();
         for (int k = 0; k < inputCount; k++) {

@@ -2,18 +2,25 @@ package org.sham4j.model.runtime;
 
 import org.sham4j.model.graph.Activation;
 import org.sham4j.model.graph.Add;
+import org.sham4j.model.graph.Binary;
 import org.sham4j.model.graph.BatchNorm;
 import org.sham4j.model.graph.Concat;
 import org.sham4j.model.graph.Conv;
+import org.sham4j.model.graph.ConvTranspose;
 import org.sham4j.model.graph.Dense;
 import org.sham4j.model.graph.Dropout;
 import org.sham4j.model.graph.Embedding;
 import org.sham4j.model.graph.Flatten;
 import org.sham4j.model.graph.GlobalPool;
 import org.sham4j.model.graph.Layer;
+import org.sham4j.model.graph.LayerNorm;
 import org.sham4j.model.graph.LayerVisitor;
+import org.sham4j.model.graph.Pad;
 import org.sham4j.model.graph.Pool;
+import org.sham4j.model.graph.Recurrent;
+import org.sham4j.model.graph.Reduce;
 import org.sham4j.model.graph.Reshape;
+import org.sham4j.model.graph.Slice;
 import org.sham4j.model.graph.Softmax;
 import org.sham4j.model.graph.Transpose;
 
@@ -96,5 +103,40 @@ final class Operators implements LayerVisitor<Operator> {
     @Override
     public Operator softmax(Softmax layer) {
         return new SoftmaxOperator(layer);
+    }
+
+    @Override
+    public Operator binary(Binary layer) {
+        return new BinaryOperator(layer);
+    }
+
+    @Override
+    public Operator reduce(Reduce layer) {
+        return new ReduceOperator(layer);
+    }
+
+    @Override
+    public Operator layerNorm(LayerNorm layer) {
+        return new LayerNormOperator(layer);
+    }
+
+    @Override
+    public Operator pad(Pad layer) {
+        return new PadOperator(layer);
+    }
+
+    @Override
+    public Operator slice(Slice layer) {
+        return new SliceOperator(layer);
+    }
+
+    @Override
+    public Operator convTranspose(ConvTranspose layer) {
+        return new ConvTransposeOperator(layer);
+    }
+
+    @Override
+    public Operator recurrent(Recurrent layer) {
+        return new RecurrentOperator(layer);
     }
 }

@@ -6,9 +6,9 @@ import org.sham4j.model.graph.Pool;
 import org.sham4j.model.graph.PoolKind;
 
 /**
- * Max or average pooling of each (sample, channel) plane. Average pooling divides, as PyTorch does, by the
- * window clipped to the padded input when {@code countIncludePad}, else by its valid positions. Pads must be
- * smaller than the kernel, so every window holds an input value.
+ * Max or average pooling of each (sample, channel) plane, over dilated windows. Average pooling divides, as
+ * PyTorch does, by the window's positions within the padded input when {@code countIncludePad}, else by its
+ * valid positions.
  */
 final class PoolOperator implements Operator {
     private final Pool pool;
@@ -16,12 +16,7 @@ final class PoolOperator implements Operator {
 
     PoolOperator(Pool pool) {
         this.pool = pool;
-        for (int k = 0; k < pool.dims(); k++) {
-            if (pool.padsBegin()[k] >= pool.kernel()[k] || pool.padsEnd()[k] >= pool.kernel()[k]) {
-                throw new IllegalArgumentException("pads must be smaller than the kernel");
-            }
-        }
-        this.window = Window.of(pool.kernel(), pool.strides(), pool.padsBegin(), pool.padsEnd(), null,
+        this.window = Window.of(pool.kernel(), pool.strides(), pool.padsBegin(), pool.padsEnd(), pool.dilations(),
                 pool.ceilMode());
     }
 
@@ -57,33 +52,31 @@ final class PoolOperator implements Operator {
         boolean max = pool.poolKind() == PoolKind.MAX;
         for (int y = 0; y < oh; y++) {
             int y0 = y * k.sh() - k.ph();
-            int y1 = Math.min(y0 + k.kh(), h + k.phEnd());
-            int vy0 = Math.max(y0, 0);
-            int vy1 = Math.min(y1, h);
             for (int z = 0; z < ow; z++) {
                 int z0 = z * k.sw() - k.pw();
-                int z1 = Math.min(z0 + k.kw(), w + k.pwEnd());
-                int vz0 = Math.max(z0, 0);
-                int vz1 = Math.min(z1, w);
-                float v;
-                if (max) {
-                    v = Float.NEGATIVE_INFINITY;
-                    for (int i = vy0; i < vy1; i++) {
-                        for (int j = vz0; j < vz1; j++) {
-                            v = Math.max(v, x[in + i * w + j]);
-                        }
+                float v = max ? Float.NEGATIVE_INFINITY : 0f;
+                int valid = 0;
+                int padded = 0;
+                for (int ky = 0; ky < k.kh(); ky++) {
+                    int i = y0 + ky * k.dh();
+                    if (i >= h + k.phEnd()) {
+                        break;
                     }
-                } else {
-                    float sum = 0f;
-                    for (int i = vy0; i < vy1; i++) {
-                        for (int j = vz0; j < vz1; j++) {
-                            sum += x[in + i * w + j];
+                    for (int kz = 0; kz < k.kw(); kz++) {
+                        int j = z0 + kz * k.dw();
+                        if (j >= w + k.pwEnd()) {
+                            break;
                         }
+                        padded++;
+                        if (i < 0 || i >= h || j < 0 || j >= w) {
+                            continue;
+                        }
+                        valid++;
+                        float value = x[in + i * w + j];
+                        v = max ? Math.max(v, value) : v + value;
                     }
-                    int count = pool.countIncludePad() ? (y1 - y0) * (z1 - z0) : (vy1 - vy0) * (vz1 - vz0);
-                    v = sum / count;
                 }
-                out[at + y * ow + z] = v;
+                out[at + y * ow + z] = max ? v : v / (pool.countIncludePad() ? padded : valid);
             }
         }
     }

@@ -4,12 +4,14 @@ import org.sham4j.core.format.ProductExecutor;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.model.graph.Softmax;
 
-/** Softmax along one axis, shifted by the maximum so large inputs cannot overflow. */
+/** Softmax (or its logarithm) along one axis, shifted by the maximum so large inputs cannot overflow. */
 final class SoftmaxOperator implements Operator {
     private final int axis;
+    private final boolean log;
 
     SoftmaxOperator(Softmax softmax) {
         this.axis = softmax.axis();
+        this.log = softmax.log();
     }
 
     @Override
@@ -33,6 +35,13 @@ final class SoftmaxOperator implements Operator {
                     float e = (float) Math.exp(x[base + k * inner] - max);
                     y[base + k * inner] = e;
                     sum += e;
+                }
+                if (log) {
+                    double shift = max + Math.log(sum);
+                    for (int k = 0; k < len; k++) {
+                        y[base + k * inner] = (float) (x[base + k * inner] - shift);
+                    }
+                    continue;
                 }
                 float inv = (float) (1.0 / sum);
                 for (int k = 0; k < len; k++) {

@@ -9,81 +9,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sham4j.model.testing.EveryLayer;
 import org.sham4j.core.format.ShmFile;
 import org.sham4j.core.io.InvalidInputException;
-import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.core.memory.MemoryBudgetException;
 import org.sham4j.model.graph.Activation;
-import org.sham4j.model.graph.Add;
-import org.sham4j.model.graph.BatchNorm;
-import org.sham4j.model.graph.Concat;
 import org.sham4j.model.graph.Conv;
-import org.sham4j.model.graph.Dense;
-import org.sham4j.model.graph.Dropout;
-import org.sham4j.model.graph.Embedding;
-import org.sham4j.model.graph.Flatten;
-import org.sham4j.model.graph.GlobalPool;
 import org.sham4j.model.graph.Graph;
-import org.sham4j.model.graph.InputSpec;
 import org.sham4j.model.graph.Layer;
 import org.sham4j.model.graph.Node;
-import org.sham4j.model.graph.Pool;
-import org.sham4j.model.graph.PoolKind;
-import org.sham4j.model.graph.Preprocessing;
-import org.sham4j.model.graph.Reshape;
-import org.sham4j.model.graph.Softmax;
-import org.sham4j.model.graph.Transpose;
 import org.sham4j.model.graph.WeightedLayer;
 import org.sham4j.model.runtime.Fixtures;
 import org.sham4j.model.runtime.GraphRunner;
 
 class ModelFileTest {
-    /** A well-shaped graph holding every layer type, weights in several formats. */
     private static Graph everyLayer() {
-        Random rnd = new Random(31);
-        List<Node> nodes = List.of(
-                node(0, new Conv(Fixtures.stored(Fixtures.quantized(rnd, 12, 4, 5), "gsham"), null, 4, 4,
-                        new int[] {3, 2}, new int[] {1, 2}, new int[] {0, 1}, new int[] {1, 0}, new int[] {2, 1}, 2), "x"),
-                node(1, new Pool(PoolKind.AVERAGE, new int[] {2, 3}, new int[] {2, 1}, new int[] {1, 0},
-                        new int[] {0, 1}, true, true), "t0"),
-                node(2, new BatchNorm(Fixtures.gaussian(rnd, 4), Fixtures.gaussian(rnd, 4), Fixtures.gaussian(rnd, 4),
-                        new float[] {1, 2, 3, 4}, 1e-3f), "t1"),
-                node(3, new Activation(Activation.Function.SIGMOID), "t2"),
-                node(4, new GlobalPool(PoolKind.AVERAGE, true), "t3"),
-                node(5, new Flatten(1), "t4"),
-                node(6, new Dense(Fixtures.stored(Fixtures.quantized(rnd, 4, 3, 5), "sham"), Fixtures.gaussian(rnd, 3)),
-                        "t5"),
-                node(7, new Embedding(new DenseMatrix(5, 2, Fixtures.gaussian(rnd, 10))), "ids"),
-                node(8, new Transpose(new int[] {0, 2, 1}), "t7"),
-                node(9, new Conv(Fixtures.dense(rnd, 6, 2), Fixtures.gaussian(rnd, 2), 2, 2, new int[] {3},
-                        new int[] {1}, new int[] {1}, new int[] {1}, new int[] {1}, 1), "t8"),
-                node(10, new Pool(PoolKind.MAX, new int[] {2}, new int[] {2}, new int[] {0}, new int[] {0}, false,
-                        false), "t9"),
-                node(11, new GlobalPool(PoolKind.MAX, false), "t10"),
-                node(12, new Concat(-1), "t6", "t11"),
-                node(13, new Reshape(new int[] {0, -1, 1}), "t12"),
-                node(14, new Flatten(-2), "t13"),
-                node(15, new Dense(Fixtures.stored(Fixtures.quantized(rnd, 5, 3, 5), "csc"), null), "t14"),
-                node(16, new Add(), "t15", "t6"),
-                node(17, new Dropout(0.25f), "t16"),
-                node(18, new Activation(Activation.Function.TANH), "t17"),
-                node(19, new Softmax(1), "t18"));
-        return new Graph(List.of(new InputSpec("x", new int[] {4, 8, 6}), new InputSpec("ids", new int[] {7})),
-                nodes, List.of("t19", "t3"), new Preprocessing(1f / 255, new float[] {0.4f, 0.5f, 0.6f, 0.7f},
-                new float[] {0.2f, 0.25f, 0.3f, 0.35f}, Preprocessing.Layout.NHWC));
-    }
-
-    private static Node node(int k, Layer layer, String... inputs) {
-        return new Node("node-" + k + "-é", layer, List.of(inputs), "t" + k);
+        return EveryLayer.graph(31);
     }
 
     @Test
@@ -113,13 +63,12 @@ class ModelFileTest {
             }
         }
         assertEquals(Layer.class.getPermittedSubclasses().length, kinds.size(), "every layer type is covered");
-        Conv conv = (Conv) back.nodes().get(0).layer();
-        assertArrayEquals(new int[] {1, 0}, conv.padsEnd());
-        assertEquals(2, conv.groups());
-        Pool pool = (Pool) back.nodes().get(1).layer();
-        assertTrue(pool.countIncludePad() && pool.ceilMode());
-        assertEquals(1e-3f, ((BatchNorm) back.nodes().get(2).layer()).epsilon());
-        assertEquals(0.25f, ((Dropout) back.nodes().get(17).layer()).rate());
+        assertEquals(Activation.Function.values().length, EveryLayer.functions(back).size(), "every function");
+        Tensor[] in = EveryLayer.inputs(32, 3).toArray(Tensor[]::new);
+        try (GraphRunner a = new GraphRunner(g, 1); GraphRunner b = new GraphRunner(back, 2)) {
+            Map<String, Tensor> feed = Map.of("image", in[0], "tokens", in[1], "sequence", in[2]);
+            assertArrayEquals(a.run(feed).get("probs").data(), b.run(feed).get("probs").data());
+        }
     }
 
     @Test
@@ -176,6 +125,7 @@ class ModelFileTest {
         o.floats(new float[] {0f});
         o.floats(new float[] {1f});
         o.u8(0);
+        o.bool(true);
         return o;
     }
 
@@ -256,7 +206,7 @@ class ModelFileTest {
     void weightSizesReportStoredAndFloat32Bytes() {
         Graph g = everyLayer();
         WeightSizes s = WeightSizes.of(g);
-        assertEquals(4, s.layers().size());
+        assertEquals(11, s.layers().size());
         long stored = 0;
         long f32 = 0;
         for (Node n : g.nodes()) {
@@ -268,9 +218,9 @@ class ModelFileTest {
         assertEquals(stored, s.storedBytes());
         assertEquals(f32, s.float32Bytes());
         assertEquals((double) stored / f32, s.psi(), 1e-12);
-        assertEquals(List.of("gsham", "sham", "dense", "csc"), s.layers().stream().map(WeightSizes.Layer::format)
-                .toList());
-        assertEquals(4 * 12 * 4, s.layers().get(0).float32Bytes());
+        assertEquals(List.of("csc", "csr", "dense", "dense", "coo", "dense", "im", "dense", "dense", "sham", "gsham"),
+                s.layers().stream().map(WeightSizes.Layer::format).toList());
+        assertEquals(4 * 27 * 4, s.layers().get(0).float32Bytes());
     }
 
     @Test

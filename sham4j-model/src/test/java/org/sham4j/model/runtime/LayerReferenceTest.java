@@ -453,15 +453,58 @@ class LayerReferenceTest {
         assertClose(want, Fixtures.runSingle(new BatchNorm(scale, bias, mean, var, 1e-5f), x), new int[] {2, 3, 4});
         assertArrayEquals(x.data(), Fixtures.runSingle(new Dropout(0.5f), x).data());
         for (Activation.Function f : Activation.Function.values()) {
+            Activation a = f == Activation.Function.CLIP ? new Activation(f, -0.5f, 0.75f) : new Activation(f);
+            boolean positive = f == Activation.Function.LOG || f == Activation.Function.SQRT;
+            float[] in = x.data().clone();
+            for (int k = 0; positive && k < in.length; k++) {
+                in[k] = Math.abs(in[k]);
+            }
             for (int k = 0; k < 24; k++) {
-                double v = x.data()[k];
+                double v = in[k];
+                double sigmoid = 1 / (1 + Math.exp(-v));
                 want[k] = switch (f) {
                     case RELU -> Math.max(0, v);
                     case TANH -> Math.tanh(v);
-                    case SIGMOID -> 1 / (1 + Math.exp(-v));
+                    case SIGMOID -> sigmoid;
+                    case LEAKY_RELU -> v < 0 ? 0.01 * v : v;
+                    case ELU -> v < 0 ? Math.exp(v) - 1 : v;
+                    case SELU -> 1.0507009873554805 * (v < 0 ? 1.6732632423543772 * (Math.exp(v) - 1) : v);
+                    case CLIP -> Math.max(-0.5, Math.min(0.75, v));
+                    case HARD_SIGMOID -> Math.max(0, Math.min(1, 0.2 * v + 0.5));
+                    case HARD_SWISH -> v * Math.max(0, Math.min(1, (v + 3) / 6));
+                    case GELU -> v * 0.5 * (1 + integratedErf(v / Math.sqrt(2)));
+                    case SILU -> v * sigmoid;
+                    case ERF -> integratedErf(v);
+                    case EXP -> Math.exp(v);
+                    case LOG -> Math.log(v);
+                    case SQRT -> Math.sqrt(v);
+                    case ABS -> Math.abs(v);
+                    case NEG -> -v;
+                    case SOFTPLUS -> Math.log(1 + Math.exp(v));
                 };
             }
-            assertClose(want, Fixtures.runSingle(new Activation(f), x), new int[] {2, 3, 4});
+            assertClose(want, Fixtures.runSingle(a, new Tensor(x.shape(), in)), new int[] {2, 3, 4});
+        }
+    }
+
+    /** erf as 2/√π times the integral of exp(−t²) from 0 to x, by Simpson's rule on 4000 intervals. */
+    private static double integratedErf(double x) {
+        int n = 4000;
+        double h = x / n;
+        double sum = 1 + Math.exp(-x * x);
+        for (int i = 1; i < n; i++) {
+            sum += (i % 2 == 1 ? 4 : 2) * Math.exp(-(i * h) * (i * h));
+        }
+        return 2 / Math.sqrt(Math.PI) * sum * h / 3;
+    }
+
+    @Test
+    void erfIsExactToFloatAcrossItsRange() {
+        for (double x = -7; x <= 7; x += 0.01) {
+            float got = Fixtures.runSingle(new Activation(Activation.Function.ERF),
+                    new Tensor(new int[] {1, 1}, new float[] {(float) x})).data()[0];
+            double want = integratedErf((float) x);
+            assertEquals(want, got, 1e-7, "erf(" + x + ")");
         }
     }
 
