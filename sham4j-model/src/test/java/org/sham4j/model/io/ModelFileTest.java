@@ -27,6 +27,7 @@ import org.sham4j.model.graph.Conv;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.Layer;
 import org.sham4j.model.graph.Node;
+import org.sham4j.model.graph.Preprocessing;
 import org.sham4j.model.graph.WeightedLayer;
 import org.sham4j.model.runtime.Fixtures;
 import org.sham4j.model.runtime.GraphRunner;
@@ -235,25 +236,49 @@ class ModelFileTest {
     }
 
     @Test
-    void versionOneFilesAreStillRead() throws IOException {
-        Graph g = Fixtures.inFormat(Fixtures.smallCnn(41), "gsham");
-        byte[] v2 = ModelFile.toBytes(g);
-        // Version 1: magic, version 1, the same body without its length (matrices inside in version 1 too).
-        ModelOutput body = new ModelOutput();
-        body.raw(Arrays.copyOfRange(v2, 8 + 1 + varintSize(v2, 9), v2.length - 4));
-        byte[] inner = body.payload().toByteArray();
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    void versionOneAndTwoFilesAreStillRead() throws IOException {
+        Graph plain = Fixtures.inFormat(Fixtures.smallCnn(41), "gsham");
+        Preprocessing p = plain.preprocessing();
+        // Versions 1 and 2 have no recorded flag: a file of theirs always recorded its preprocessing.
+        Graph g = plain.withPreprocessing(new Preprocessing(p.scale(), p.mean(), p.std(), p.layout(), true));
+        byte[] v3 = ModelFile.toBytes(g);
+        byte[] body = Arrays.copyOfRange(v3, 8 + 1 + varintSize(v3, 9), v3.length - 4);
+        // The body of versions 1 and 2: the same without the flag after the preprocessing's layout.
+        ModelOutput head = new ModelOutput();
+        head.f32(p.scale());
+        head.floats(p.mean());
+        head.floats(p.std());
+        head.u8(p.layout().ordinal());
+        int flag = (int) head.payload().size();
+        assertEquals(1, body[flag], "the recorded flag");
+        ModelOutput old = new ModelOutput();
+        old.raw(Arrays.copyOfRange(body, 0, flag));
+        old.raw(Arrays.copyOfRange(body, flag + 1, body.length));
+        byte[] oldBody = old.payload().toByteArray();
+        // Version 1: magic, version 1, the body without its length; version 2: with it.
+        ModelOutput length = new ModelOutput();
+        length.count(oldBody.length);
+        byte[] v1 = framed(1, new byte[0], oldBody);
+        byte[] v2 = framed(2, length.payload().toByteArray(), oldBody);
+        assertArrayEquals(v3, ModelFile.toBytes(ModelFile.fromBytes(v1)), "read as version 1, written as version 3");
+        assertArrayEquals(v3, ModelFile.toBytes(ModelFile.fromBytes(v2)), "read as version 2, written as version 3");
+    }
+
+    /** A model file of {@code version}: magic, version, {@code length}, {@code body} and their CRC-32C. */
+    private static byte[] framed(int version, byte[] length, byte[] body) {
         byte[] head = "SHAMODEL".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] v1 = new byte[head.length + 1 + inner.length + 4];
-        System.arraycopy(head, 0, v1, 0, head.length);
-        v1[head.length] = 1;
-        System.arraycopy(inner, 0, v1, head.length + 1, inner.length);
-        crc.update(v1, 0, v1.length - 4);
+        byte[] file = new byte[head.length + 1 + length.length + body.length + 4];
+        System.arraycopy(head, 0, file, 0, head.length);
+        file[head.length] = (byte) version;
+        System.arraycopy(length, 0, file, head.length + 1, length.length);
+        System.arraycopy(body, 0, file, head.length + 1 + length.length, body.length);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(file, 0, file.length - 4);
         int c = (int) crc.getValue();
         for (int k = 0; k < 4; k++) {
-            v1[v1.length - 4 + k] = (byte) (c >>> (24 - 8 * k));
+            file[file.length - 4 + k] = (byte) (c >>> (24 - 8 * k));
         }
-        assertArrayEquals(v2, ModelFile.toBytes(ModelFile.fromBytes(v1)), "read as version 1, written as version 2");
+        return file;
     }
 
     private static int varintSize(byte[] b, int at) {
