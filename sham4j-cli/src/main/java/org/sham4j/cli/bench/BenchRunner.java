@@ -110,7 +110,7 @@ public final class BenchRunner {
         }
         boolean forked = fork && repeat > 0 && ForkedTiming.fits(bytes);
         ProductTimes t = repeat == 0 ? null
-                : forked ? ForkedTiming.measure(c, f.x(), batch, threads, repeat)
+                : forked ? ForkedTiming.measure(c, m.nnz(), f.x(), batch, threads, repeat)
                 : ProductTimes.measure(c, f.x(), batch, executor, repeat);
         Long vec = t == null ? null : t.vector();
         Long bat = t == null ? null : t.batch();

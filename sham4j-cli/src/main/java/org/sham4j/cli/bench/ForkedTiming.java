@@ -16,6 +16,7 @@ import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.ProductExecutor;
 import org.sham4j.core.format.ShmFile;
 import org.sham4j.core.io.WholeFile;
+import org.sham4j.core.memory.MemoryBudgetException;
 
 /**
  * Times a matrix's products in a JVM of its own, as JMH forks: the JIT's state (what it compiled, inlined and
@@ -34,18 +35,21 @@ public final class ForkedTiming {
     }
 
     /**
-     * The product times of {@code c} measured in a fresh JVM, whose heap is what the file, its decoded form and
-     * the vectors need (at most the bench's own): a large matrix then does not take the machine's memory twice.
+     * The product times of {@code c} measured in a fresh JVM, whose heap is what the file, its reading and the
+     * vectors need (at most the bench's own): a large matrix then does not take the machine's memory twice. A
+     * child that runs out of its heap is a MemoryBudgetException (the format is refused, the bench goes on).
+     * {@code nnz} is the matrix's number of non-zeros.
      */
-    public static ProductTimes measure(CompressedMatrix c, float[] x, int batch, int threads, int repeat) {
+    public static ProductTimes measure(CompressedMatrix c, long nnz, float[] x, int batch, int threads,
+                                       int repeat) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("sham-bench");
             Path shm = dir.resolve("matrix.shm");
             Path in = dir.resolve("x.f32");
             ShmFile.save(shm, c);
-            long heap = Math.min(Runtime.getRuntime().maxMemory(),
-                    3 * Files.size(shm) + 12L * x.length + 12L * batch * c.cols() + (256L << 20));
+            long heap = childHeap(Files.size(shm), nnz, x.length, batch, c.cols(),
+                    Runtime.getRuntime().maxMemory());
             try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(in)))) {
                 out.writeInt(x.length);
                 for (float v : x) {
@@ -73,7 +77,7 @@ public final class ForkedTiming {
             int exit = p.waitFor();
             String last = out.isEmpty() ? "" : out.substring(out.lastIndexOf('\n') + 1);
             if (exit != 0) {
-                throw new IllegalStateException("the timing JVM failed (exit " + exit + "): " + last);
+                throw failure(exit, out, heap);
             }
             return ProductTimes.parse(last);
         } catch (IOException e) {
@@ -84,6 +88,30 @@ public final class ForkedTiming {
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /**
+     * The child's heap: three times the file (its bytes, the decoded form, a copy), 8 bytes per non-zero (a reader
+     * checks a stream with an array of its gaps or positions: gsham's long[nnz] took 760 MB on the census
+     * stand-in, whose file is 62 MB), the vectors and 256 MB; at most {@code max}, the bench's own heap.
+     */
+    static long childHeap(long fileBytes, long nnz, int xLength, int batch, int cols, long max) {
+        return Math.min(max, 3 * fileBytes + 8 * nnz + 12L * xLength + 12L * batch * cols + (256L << 20));
+    }
+
+    /**
+     * What a child's failure says: out of heap, a MemoryBudgetException naming the heap; otherwise the line of
+     * its output that names the exception (not the last line of its stack trace).
+     */
+    static RuntimeException failure(int exit, String output, long heap) {
+        List<String> lines = output.lines().map(String::strip).toList();
+        if (lines.stream().anyMatch(l -> l.contains("OutOfMemoryError"))) {
+            return new MemoryBudgetException("the timing JVM ran out of its " + (heap >> 20)
+                    + " MB heap (raise the bench's with -Xmx)");
+        }
+        String why = lines.stream().filter(l -> !l.isEmpty() && !l.startsWith("at ") && !l.startsWith("..."))
+                .reduce((a, b) -> b).orElse("no output");
+        return new IllegalStateException("the timing JVM failed (exit " + exit + "): " + why);
     }
 
     private static void deleteQuietly(Path dir) {
