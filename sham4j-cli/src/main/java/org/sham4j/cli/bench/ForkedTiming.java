@@ -91,12 +91,12 @@ public final class ForkedTiming {
     }
 
     /**
-     * The child's heap: three times the file (its bytes, the decoded form, a copy), 8 bytes per non-zero (a reader
-     * checks a stream with an array of its gaps or positions: gsham's long[nnz] took 760 MB on the census
-     * stand-in, whose file is 62 MB), the vectors and 256 MB; at most {@code max}, the bench's own heap.
+     * The child's heap: three times the file (its bytes, the decoded form, a copy), 16 bytes per non-zero (a
+     * reader checks a stream with arrays of its gaps: gsham's histogram of gaps takes two long[nnz], 1.5 GB on the
+     * census stand-in, whose file is 62 MB), the vectors and 256 MB; at most {@code max}, the bench's own heap.
      */
     static long childHeap(long fileBytes, long nnz, int xLength, int batch, int cols, long max) {
-        return Math.min(max, 3 * fileBytes + 8 * nnz + 12L * xLength + 12L * batch * cols + (256L << 20));
+        return Math.min(max, 3 * fileBytes + 16 * nnz + 12L * xLength + 12L * batch * cols + (256L << 20));
     }
 
     /**
