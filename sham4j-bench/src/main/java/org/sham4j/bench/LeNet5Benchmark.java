@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.djl.DjlModel;
+import org.sham4j.djl.TorchThreads;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.runtime.GraphRunner;
 import org.sham4j.model.zoo.Zoo;
@@ -39,7 +40,8 @@ import org.sham4j.onnx.OnnxExporter;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1"})
+@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
+    "--add-modules", "jdk.incubator.vector"})
 public class LeNet5Benchmark {
     @Param({"256"})
     public int batch;
@@ -56,6 +58,7 @@ public class LeNet5Benchmark {
     public void setUp() throws OrtException {
         Graph g = Zoo.build("lenet-5", 1);
         runner = new GraphRunner(g, 1);
+        TorchThreads.set(1);
         djl = new DjlModel(g);
         int[] shape = g.inputs().get(0).shape();
         int[] full = new int[shape.length + 1];

@@ -110,6 +110,9 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bars")
     boolean quiet;
 
+    @Mixin
+    ProductsOption products;
+
     @Override
     public Integer call() throws Exception {
         // The plan checks the options: what it refuses is a usage error.
@@ -133,7 +136,7 @@ final class CompressCommand implements Callable<Integer> {
         long dense = result.denseBytes();
         boolean classification = result.classification();
         Comparison c = Comparison.of(graph, result.baseline(), result.graph(), result.score(), dataset,
-                Comparison.Settings.DEFAULT);
+                Comparison.Settings.DEFAULT.with(products.products()));
         long originalFileBytes = Files.size(model);
         System.out.println();
         System.out.print(SideBySide.of(c, new long[] {originalFileBytes, fileBytes}));

@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.sham4j.compress.Comparison;
 import org.sham4j.compress.CompressionListener;
 import org.sham4j.compress.CompressionPipeline;
+import org.sham4j.compress.CompressionPlan;
 import org.sham4j.compress.CompressionResult;
+import org.sham4j.compress.HeadCache;
 import org.sham4j.compress.Metric;
 import org.sham4j.core.io.AtomicFiles;
 import org.sham4j.data.DataSpec;
@@ -38,7 +40,9 @@ import org.sham4j.model.io.ModelFile;
  * workers, each through the one compression pipeline and comparison ({@link CompressionPipeline},
  * {@link Comparison}), appending one row per configuration as it ends ({@link ResultsFile}). Each worker sets
  * PyTorch's intra-op threads to the spec's {@code torchThreads} on itself, so a configuration computes the same
- * whatever N; fine-tuning on a subset ({@code finetuneSamples}) takes the same samples in every configuration.
+ * whatever N; fine-tuning on a subset ({@code finetuneSamples}) takes the same samples in every configuration. A
+ * frozen head's results (e.g. the convolutions under {@code layers: dense, trainable: selected}) are computed once
+ * per sweep and training set ({@link HeadCache}).
  */
 public final class Sweep {
     /** The seed of the fixed training subset of {@code finetuneSamples}. */
@@ -102,10 +106,13 @@ public final class Sweep {
             if (todo.isEmpty()) {
                 return new Summary(configurations.size(), before, 0, 0, (System.nanoTime() - start) / 1e9);
             }
-            Baseline baseline = Baseline.ready(spec, prepared, data, err, options.quiet());
+            HeadCache heads = spec.testHeadsOnPyTorch() ? HeadCache.testsOnPyTorch() : new HeadCache();
+            CompressionPlan first = todo.get(0).plan();
+            Baseline baseline = Baseline.ready(spec, prepared, data, err, options.quiet(),
+                    graph -> CompressionPipeline.score(graph, data, first, heads));
             Map<Integer, Dataset> subsets = subsets(data, todo);
             int failed = runAll(spec, options, results, baseline, data, subsets, todo, keys, before,
-                    configurations.size());
+                    configurations.size(), heads);
             return new Summary(configurations.size(), before, todo.size() - failed, failed,
                     (System.nanoTime() - start) / 1e9);
         }
@@ -113,7 +120,7 @@ public final class Sweep {
 
     private static int runAll(SweepSpec spec, Options options, ResultsFile results, Baseline baseline, Dataset data,
             Map<Integer, Dataset> subsets, List<Configuration> todo, Map<Configuration, String> keys, int before,
-            int total) throws InterruptedException, IOException {
+            int total, HeadCache heads) throws InterruptedException, IOException {
         AtomicInteger failed = new AtomicInteger();
         AtomicReference<IOException> fatal = new AtomicReference<>();
         AtomicInteger next = new AtomicInteger();
@@ -133,7 +140,7 @@ public final class Sweep {
                     int w = worker.get();
                     try {
                         runOne(spec, options, results, baseline, data, subsets.get(c.finetuneSamples()), c,
-                                keys.get(c), w, progress);
+                                keys.get(c), w, progress, heads);
                     } catch (IOException e) {
                         fatal.compareAndSet(null, e);
                     } catch (RuntimeException | OutOfMemoryError e) {
@@ -157,7 +164,7 @@ public final class Sweep {
     }
 
     private static void runOne(SweepSpec spec, Options options, ResultsFile results, Baseline baseline,
-            Dataset data, Dataset train, Configuration c, String key, int w, SweepProgress progress)
+            Dataset data, Dataset train, Configuration c, String key, int w, SweepProgress progress, HeadCache heads)
             throws IOException {
         long t0 = System.nanoTime();
         TorchThreads.set(spec.torchThreads());
@@ -173,7 +180,8 @@ public final class Sweep {
                 progress.batch(w, epoch, epochs, batch, batches);
             }
         };
-        CompressionResult r = CompressionPipeline.run(baseline.graph(), baseline.score(), train, c.plan(), listener);
+        CompressionResult r = CompressionPipeline.run(baseline.graph(), baseline.score(), train, c.plan(), listener,
+                heads);
         progress.stage(w, "compare");
         Comparison cmp = Comparison.of(baseline.graph(), baseline.score(), r.graph(), r.score(), data,
                 spec.evaluation());

@@ -40,6 +40,8 @@ class FormatRoundTripTest {
         c.add(new Case("k=1000", RandomMatrices.random(13, 200, 150, 0.2, 1000)));
         c.add(new Case("k=100000", RandomMatrices.random(14, 400, 400, 0.1, 100_000)));
         c.add(new Case("big blocks", RandomMatrices.random(15, 600, 900, 0.7, 200)));
+        c.add(new Case("columns past a kernel chunk", RandomMatrices.random(16, 5000, 3, 0.5, 12)));
+        c.add(new Case("over 65,536 rows", RandomMatrices.random(17, 70_000, 2, 0.97, 40)));
         return c;
     }
 
