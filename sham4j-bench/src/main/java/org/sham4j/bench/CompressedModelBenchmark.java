@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -92,16 +91,7 @@ public class CompressedModelBenchmark {
             g = r.graph();
         }
         runner = new GraphRunner(g, threads, WeightProducts.valueOf(products.toUpperCase(Locale.ROOT)));
-        int[] shape = g.inputs().get(0).shape();
-        int[] full = new int[shape.length + 1];
-        full[0] = 256;
-        System.arraycopy(shape, 0, full, 1, shape.length);
-        input = Tensor.zeros(full);
-        Random rnd = new Random(5);
-        float[] d = input.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = rnd.nextFloat();
-        }
+        input = RandomBatch.of(g, 256);
         inputName = g.inputs().get(0).name();
     }
 

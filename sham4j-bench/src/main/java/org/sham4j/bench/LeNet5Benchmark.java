@@ -7,7 +7,6 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,16 +59,7 @@ public class LeNet5Benchmark {
         runner = new GraphRunner(g, 1);
         TorchThreads.set(1);
         djl = new DjlModel(g);
-        int[] shape = g.inputs().get(0).shape();
-        int[] full = new int[shape.length + 1];
-        full[0] = batch;
-        System.arraycopy(shape, 0, full, 1, shape.length);
-        input = Tensor.zeros(full);
-        Random rnd = new Random(5);
-        float[] d = input.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = rnd.nextFloat();
-        }
+        input = RandomBatch.of(g, batch);
         inputName = g.inputs().get(0).name();
         ortEnv = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -77,8 +67,8 @@ public class LeNet5Benchmark {
             options.setInterOpNumThreads(1);
             ort = ortEnv.createSession(OnnxExporter.toModel(g).toByteArray(), options);
         }
-        long[] longShape = java.util.Arrays.stream(full).asLongStream().toArray();
-        ortInput = OnnxTensor.createTensor(ortEnv, FloatBuffer.wrap(d), longShape);
+        long[] longShape = java.util.Arrays.stream(input.shape()).asLongStream().toArray();
+        ortInput = OnnxTensor.createTensor(ortEnv, FloatBuffer.wrap(input.data()), longShape);
     }
 
     @TearDown(Level.Trial)
