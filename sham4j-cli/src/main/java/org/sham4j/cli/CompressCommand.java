@@ -140,8 +140,10 @@ final class CompressCommand implements Callable<Integer> {
         long originalFileBytes = Files.size(model);
         System.out.println();
         System.out.print(SideBySide.of(c, new long[] {originalFileBytes, fileBytes}));
-        System.out.printf("%nwrote %s (%,d bytes) in %.1f s; scores and times are the Java runtime's, run straight "
-                + "from the stored layers%n", out, fileBytes, result.seconds());
+        System.out.printf("%nwrote %s (%,d bytes) in %.1f s; scores and times are the Java runtime's, %s%n", out,
+                fileBytes, result.seconds(), products.decode
+                        ? "scores on the stored layers, times on the layers decoded once (--decode)"
+                        : "run straight from the stored layers");
         if (json != null) {
             Json.Obj o = Json.object().put("model", model.toString()).put("out", out.toString())
                     .put("baseFileBytes", originalFileBytes).put("fileBytes", fileBytes)
