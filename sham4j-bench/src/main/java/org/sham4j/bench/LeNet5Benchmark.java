@@ -7,7 +7,6 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,6 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.djl.DjlModel;
+import org.sham4j.djl.TorchThreads;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.runtime.GraphRunner;
 import org.sham4j.model.zoo.Zoo;
@@ -39,7 +39,8 @@ import org.sham4j.onnx.OnnxExporter;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1"})
+@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
+    "--add-modules", "jdk.incubator.vector"})
 public class LeNet5Benchmark {
     @Param({"256"})
     public int batch;
@@ -56,17 +57,9 @@ public class LeNet5Benchmark {
     public void setUp() throws OrtException {
         Graph g = Zoo.build("lenet-5", 1);
         runner = new GraphRunner(g, 1);
+        TorchThreads.set(1);
         djl = new DjlModel(g);
-        int[] shape = g.inputs().get(0).shape();
-        int[] full = new int[shape.length + 1];
-        full[0] = batch;
-        System.arraycopy(shape, 0, full, 1, shape.length);
-        input = Tensor.zeros(full);
-        Random rnd = new Random(5);
-        float[] d = input.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = rnd.nextFloat();
-        }
+        input = RandomBatch.of(g, batch);
         inputName = g.inputs().get(0).name();
         ortEnv = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -74,8 +67,8 @@ public class LeNet5Benchmark {
             options.setInterOpNumThreads(1);
             ort = ortEnv.createSession(OnnxExporter.toModel(g).toByteArray(), options);
         }
-        long[] longShape = java.util.Arrays.stream(full).asLongStream().toArray();
-        ortInput = OnnxTensor.createTensor(ortEnv, FloatBuffer.wrap(d), longShape);
+        long[] longShape = java.util.Arrays.stream(input.shape()).asLongStream().toArray();
+        ortInput = OnnxTensor.createTensor(ortEnv, FloatBuffer.wrap(input.data()), longShape);
     }
 
     @TearDown(Level.Trial)

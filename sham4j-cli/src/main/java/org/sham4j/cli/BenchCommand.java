@@ -13,7 +13,10 @@ import org.sham4j.core.format.Formats;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.ProductExecutor;
 import org.sham4j.core.io.AtomicFiles;
+import org.sham4j.core.io.MatrixReader;
 import org.sham4j.core.io.NamedMatrix;
+import org.sham4j.core.format.FormatLimitException;
+import org.sham4j.core.memory.MemoryBudgetException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,6 +64,46 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     PrepareOptions prepare = new PrepareOptions();
 
+    private boolean failed;
+
+    private void bench(NamedMatrix in, List<MatrixFormat> fmts, BenchRunner runner, ProductExecutor executor,
+                       Progress progress, List<BenchRecord> records, List<BenchReport.Refusal> refusals,
+                       List<String> prepared) {
+        for (int k = 0; k < prepare.levels(); k++) {
+            if (prepare.active()) {
+                progress.step(in.name() + " / prune, quantize");
+            }
+            PrepareOptions.Prepared p = prepare.apply(in, k);
+            String level = p.report().isEmpty() ? "" : " p" + p.report().get("prune");
+            if (!p.report().isEmpty()) {
+                prepared.add(String.format("%s: %.2f%% zeros, %s k=%s, mse %.4g, entropy %.3f bits, %.2f s",
+                        in.name(), p.report().get("sparsity"), p.report().get("quantizer"),
+                        p.report().get("k"), p.report().get("mse"), p.report().get("entropy"),
+                        ((Long) p.report().get("quantizeNanos")) / 1e9));
+            }
+            BenchRunner.MatrixFacts facts = runner.facts(in.name(), p.matrix(), p.report());
+            for (MatrixFormat f : fmts) {
+                progress.step(in.name() + level + " / " + f.name());
+                try {
+                    records.add(runner.run(facts, f, executor));
+                } catch (FormatLimitException | MemoryBudgetException | OutOfMemoryError e) {
+                    // A format that cannot hold this matrix is refused in one line; the others go on.
+                    String why = e instanceof OutOfMemoryError ? "the heap ran out (raise it with -Xmx)"
+                            : e.getMessage();
+                    refusals.add(new BenchReport.Refusal(in.name() + level, f.name(), why));
+                    progress.note(in.name() + level + " / " + f.name() + ": refused: " + why);
+                } catch (RuntimeException e) {
+                    // A bug: said in one line, the others go on, and the exit status is an internal error.
+                    String why = "failed: " + Errors.oneLine(e);
+                    refusals.add(new BenchReport.Refusal(in.name() + level, f.name(), why));
+                    progress.note(in.name() + level + " / " + f.name() + ": " + why);
+                    failed = true;
+                }
+                progress.advance();
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         OutputPaths.check(json);
@@ -69,43 +112,39 @@ final class BenchCommand implements Callable<Integer> {
         prepare.check();
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         BenchRunner runner = new BenchRunner(t, batch, repeat, !noFork);
-        List<NamedMatrix> inputs = Inputs.read(files);
+        Inputs.requireFiles(files);
         List<BenchRecord> records = new ArrayList<>();
+        List<BenchReport.Refusal> refusals = new ArrayList<>();
         List<String> prepared = new ArrayList<>();
-        Progress progress = new Progress(inputs.size() * prepare.levels() * fmts.size(), !quiet);
+        Progress progress = new Progress(files.size() * prepare.levels() * fmts.size(), !quiet);
         try (ProductExecutor executor = new ProductExecutor(t)) {
-            for (NamedMatrix in : inputs) {
-                for (int k = 0; k < prepare.levels(); k++) {
-                    if (prepare.active()) {
-                        progress.step(in.name() + " / prune, quantize");
-                    }
-                    PrepareOptions.Prepared p = prepare.apply(in, k);
-                    String level = p.report().isEmpty() ? "" : " p" + p.report().get("prune");
-                    if (!p.report().isEmpty()) {
-                        prepared.add(String.format("%s: %.2f%% zeros, %s k=%s, mse %.4g, entropy %.3f bits, %.2f s",
-                                in.name(), p.report().get("sparsity"), p.report().get("quantizer"),
-                                p.report().get("k"), p.report().get("mse"), p.report().get("entropy"),
-                                ((Long) p.report().get("quantizeNanos")) / 1e9));
-                    }
-                    BenchRunner.MatrixFacts facts = runner.facts(in.name(), p.matrix(), p.report());
-                    for (MatrixFormat f : fmts) {
-                        progress.step(in.name() + level + " / " + f.name());
-                        records.add(runner.run(facts, f, executor));
-                        progress.advance();
-                    }
+            // One file at a time: only its matrices are held while they are benched.
+            for (int s = 0; s < files.size(); s++) {
+                progress.step("reading " + files.get(s));
+                List<NamedMatrix> inputs = new ArrayList<>(MatrixReader.read(files.get(s)));
+                progress.grow((inputs.size() - 1) * prepare.levels() * fmts.size());
+                for (int i = 0; i < inputs.size(); i++) {
+                    NamedMatrix in = inputs.get(i);
+                    inputs.set(i, null);
+                    bench(in, fmts, runner, executor, progress, records, refusals, prepared);
                 }
+                // Written after every file, so that a long run that is stopped keeps what it measured.
+                write(new BenchReport(records, refusals));
             }
         }
         progress.finish();
-        BenchReport report = new BenchReport(records);
+        BenchReport report = new BenchReport(records, refusals);
         prepared.forEach(System.out::println);
         System.out.print(report.table());
+        return failed ? ExitCode.INTERNAL : 0;
+    }
+
+    private void write(BenchReport report) throws java.io.IOException {
         if (json != null) {
             AtomicFiles.write(json, report.json().getBytes(StandardCharsets.UTF_8));
         }
         if (csv != null) {
             AtomicFiles.write(csv, report.csv().getBytes(StandardCharsets.UTF_8));
         }
-        return 0;
     }
 }

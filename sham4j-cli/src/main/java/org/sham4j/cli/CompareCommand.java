@@ -54,13 +54,16 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     PreprocessingOptions preprocessing;
 
+    @Mixin
+    ProductsOption products;
+
     @Override
     public Integer call() throws Exception {
         if (batch < 1 || threads < 1) {
             throw new UsageException("--batch and --threads must be positive");
         }
         Comparison.Settings settings = new Comparison.Settings(batch, threads, Comparison.Settings.DEFAULT.repeat(),
-                Comparison.Settings.DEFAULT.warmupSeconds());
+                Comparison.Settings.DEFAULT.warmupSeconds(), products.products());
         OutputPaths.check(json);
         OutputPaths.check(csv);
         Graph[] both = preprocessing.applyBoth(Models.load(original), Models.load(compressed), "compare", System.err);

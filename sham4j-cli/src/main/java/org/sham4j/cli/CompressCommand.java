@@ -110,6 +110,9 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bars")
     boolean quiet;
 
+    @Mixin
+    ProductsOption products;
+
     @Override
     public Integer call() throws Exception {
         // The plan checks the options: what it refuses is a usage error.
@@ -133,12 +136,14 @@ final class CompressCommand implements Callable<Integer> {
         long dense = result.denseBytes();
         boolean classification = result.classification();
         Comparison c = Comparison.of(graph, result.baseline(), result.graph(), result.score(), dataset,
-                Comparison.Settings.DEFAULT);
+                Comparison.Settings.DEFAULT.with(products.products()));
         long originalFileBytes = Files.size(model);
         System.out.println();
         System.out.print(SideBySide.of(c, new long[] {originalFileBytes, fileBytes}));
-        System.out.printf("%nwrote %s (%,d bytes) in %.1f s; scores and times are the Java runtime's, run straight "
-                + "from the stored layers%n", out, fileBytes, result.seconds());
+        System.out.printf("%nwrote %s (%,d bytes) in %.1f s; scores and times are the Java runtime's, %s%n", out,
+                fileBytes, result.seconds(), products.decode
+                        ? "scores on the stored layers, times on the layers decoded once (--decode)"
+                        : "run straight from the stored layers");
         if (json != null) {
             Json.Obj o = Json.object().put("model", model.toString()).put("out", out.toString())
                     .put("baseFileBytes", originalFileBytes).put("fileBytes", fileBytes)

@@ -49,6 +49,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     PreprocessingOptions preprocessing;
 
+    @Mixin
+    ProductsOption products;
+
     @Override
     public Integer call() throws Exception {
         OutputPaths.check(json);
@@ -60,7 +63,8 @@ final class EvalCommand implements Callable<Integer> {
         Evaluation.checkInputs(graph, dataset.test());
         Evaluation.preprocess(graph, dataset.test().batch(0, 1));
         Evaluation e = switch (engine.toLowerCase(Locale.ROOT)) {
-            case "java" -> RuntimeEvaluation.of(graph, dataset.test(), dataset.isClassification(), batch, threads);
+            case "java" -> RuntimeEvaluation.of(graph, dataset.test(), dataset.isClassification(), batch, threads,
+                    products.products());
             case "djl" -> {
                 try (DjlModel djl = new DjlModel(graph)) {
                     yield evaluate(graph, dataset, djl::predict);

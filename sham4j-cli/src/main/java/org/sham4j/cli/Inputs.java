@@ -19,6 +19,17 @@ final class Inputs {
         return out;
     }
 
+    /** Refuses, before any work, a spec whose file is missing (a spec may end in {@code #KEY}). */
+    static void requireFiles(List<String> specs) throws IOException {
+        for (String spec : specs) {
+            int hash = spec.lastIndexOf('#');
+            boolean whole = java.nio.file.Files.isRegularFile(java.nio.file.Path.of(spec));
+            if (!whole && !(hash > 0 && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(spec.substring(0, hash))))) {
+                throw new org.sham4j.core.io.InvalidInputException(spec + ": no such file");
+            }
+        }
+    }
+
     /** The one matrix a spec names; an error if it holds several. */
     static NamedMatrix readOne(String spec) throws IOException {
         List<NamedMatrix> all = MatrixReader.read(spec);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sham", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Compress weight matrices (pruning, weight sharing, Huffman address maps) and run products on "
                 + "the compressed form.",
-        subcommands = {BenchCommand.class, EncodeCommand.class, DecodeCommand.class, InfoCommand.class,
+        subcommands = {BenchCommand.class, GenerateCommand.class, EncodeCommand.class, DecodeCommand.class, InfoCommand.class,
                 RunCommand.class, ExportCommand.class,
                 TrainCommand.class, EvalCommand.class, CompressCommand.class, CompareCommand.class, SweepCommand.class,
                 PredictCommand.class,

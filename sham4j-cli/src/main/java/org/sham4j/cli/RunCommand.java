@@ -53,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     PreprocessingOptions preprocessing;
 
+    @Mixin
+    ProductsOption products;
+
     @Override
     public Integer call() throws Exception {
         OutputPaths.checkDirectory(out);
@@ -76,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--threads must be at least 1");
         }
         List<String> failures = new ArrayList<>();
-        try (GraphRunner runner = new GraphRunner(graph, t)) {
+        try (GraphRunner runner = new GraphRunner(graph, t, products.products())) {
             for (TestVectors set : sets) {
                 String prefix = set.label().isEmpty() ? "" : set.label() + " ";
                 Map<String, Tensor> outputs = runner.run(feed(graph, set, raw));

@@ -168,6 +168,36 @@ class CliTest {
     }
 
     @Test
+    void generateWritesTheStatisticsAskedForAndBenchReadsIt() throws Exception {
+        Path mtx = dir.resolve("g.mtx.gz");
+        CliRun g = CliRun.of("generate", "rows=300,cols=20,density=0.25,distinct=40", "--seed", "9", "--out",
+                mtx.toString(), "-q");
+        assertEquals(0, g.exit(), g.err());
+        assertTrue(g.out().contains("300 x 20, 1500 non-zeros (0.2500), 40 distinct, seed 9"), g.out());
+        SparseMatrix m = MatrixReader.read(mtx, null).get(0).matrix();
+        assertEquals(1500, m.nnz());
+        Path npy = dir.resolve("g.npy");
+        assertEquals(0, CliRun.of("generate", "rows=300,cols=20,density=0.25,distinct=40", "--seed", "9", "--out",
+                npy.toString(), "-q").exit());
+        assertTrue(m.toDense().bitEquals(MatrixReader.read(npy, null).get(0).matrix().toDense()));
+
+        Path json = dir.resolve("g.json");
+        CliRun b = CliRun.of("bench", mtx.toString(), "--formats", "ham,gsham", "--repeat", "0", "--json",
+                json.toString(), "-q");
+        assertEquals(0, b.exit(), b.err());
+        String text = Files.readString(json);
+        assertTrue(text.contains("\"distinct\": 40") && text.contains("\"peakHeapBytes\": ")
+                && text.contains("\"paperBitsPerEntry\": "), text);
+
+        CliRun spec = CliRun.of("generate", "rows=10,cols=10,nnz=3,distinct=4", "--out", dir.resolve("x.mtx").toString());
+        assertEquals(2, spec.exit());
+        assertUsage(spec.err(), "sham generate: usage error: 4 distinct values cannot all appear among 3 non-zeros");
+        CliRun out = CliRun.of("generate", "covtype", "--out", dir.resolve("x.csv").toString());
+        assertEquals(2, out.exit());
+        assertUsage(out.err(), "must end in .mtx, .mtx.gz or .npy");
+    }
+
+    @Test
     void badInputGivesOneLineErrors() throws Exception {
         CliRun missing = CliRun.of("bench", dir.resolve("nope.mtx").toString(), "-q");
         assertEquals(1, missing.exit());

@@ -117,7 +117,16 @@ class ModelCommandsTest {
             try (GraphRunner runner = new GraphRunner(g, 1)) {
                 Tensor expected = runner.run(in);
                 assertTrue(Arrays.equals(expected.shape(), y.shape()));
-                assertTrue(Arrays.equals(expected.data(), y.data()), model + " gives other outputs");
+                if (model.equals(sham)) {
+                    assertTrue(Arrays.equals(expected.data(), y.data()), model + " gives other outputs");
+                } else {
+                    // the export holds float32 weights: the runtime's dense kernels sum in another order than the
+                    // stored format's product
+                    for (int i = 0; i < y.data().length; i++) {
+                        assertEquals(expected.data()[i], y.data()[i], 1e-5 * (1 + Math.abs(expected.data()[i])),
+                                model + " output " + i);
+                    }
+                }
             }
         }
     }

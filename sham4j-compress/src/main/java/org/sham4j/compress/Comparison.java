@@ -19,6 +19,7 @@ import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.Node;
 import org.sham4j.model.graph.WeightedLayer;
 import org.sham4j.model.runtime.GraphRunner;
+import org.sham4j.model.runtime.WeightProducts;
 
 /**
  * A model and its compressed version side by side on the pure-Java runtime: the test score of each; per weighted
@@ -43,16 +44,29 @@ public record Comparison(boolean classification, Evaluation original, Evaluation
     /**
      * How to measure: samples per batch (scores run in batches of it; the timed batch has that many), threads of
      * the Java runtime, timed samples at least, and the least warm-up before them ({@link Timer}: the fastest sample after the JIT
-     * is idle; CPU time on one thread).
+     * is idle; CPU time on one thread), and how the runtime multiplies the weights in the timed runs.
      */
-    public record Settings(int batch, int threads, int repeat, double warmupSeconds) {
-        /** Batches of 256 on one thread, 5 samples at least after 0.2 s of warm-up at least. */
+    public record Settings(int batch, int threads, int repeat, double warmupSeconds, WeightProducts products) {
+        /** Batches of 256 on one thread, 5 samples at least after 0.2 s of warm-up at least, stored products. */
         public static final Settings DEFAULT = new Settings(256, 1, 5, 0.2);
+
+        /** Settings timing the stored formats' own products. */
+        public Settings(int batch, int threads, int repeat, double warmupSeconds) {
+            this(batch, threads, repeat, warmupSeconds, WeightProducts.STORED);
+        }
+
+        /** The same settings with the weights multiplied as {@code p} says. */
+        public Settings with(WeightProducts p) {
+            return new Settings(batch, threads, repeat, warmupSeconds, p);
+        }
 
         public Settings {
             if (batch < 1 || threads < 1 || repeat < 1) {
                 throw new IllegalArgumentException("batch, threads and repeat must be positive, got " + batch + ", "
                         + threads + ", " + repeat);
+            }
+            if (products == null) {
+                throw new IllegalArgumentException("products must be given");
             }
             if (!(warmupSeconds >= 0 && warmupSeconds <= 3600)) {
                 throw new IllegalArgumentException("warm-up must be 0 to 3600 s, got " + warmupSeconds);
@@ -224,7 +238,7 @@ public record Comparison(boolean classification, Evaluation original, Evaluation
     /** The time ({@link Timer}) of running the whole model on one batch (every input, in the graph's order). */
     private static long batchNanos(Graph g, List<Tensor> inputs, Settings settings) {
         Map<String, Tensor> named = RuntimeEvaluation.named(g, inputs);
-        try (GraphRunner runner = new GraphRunner(g, settings.threads())) {
+        try (GraphRunner runner = new GraphRunner(g, settings.threads(), settings.products())) {
             Runnable run = () -> runner.run(named);
             return settings.threads() == 1 ? Timer.cpu(run, settings.repeat(), settings.warmupNanos())
                     : Timer.wall(run, settings.repeat(), settings.warmupNanos());

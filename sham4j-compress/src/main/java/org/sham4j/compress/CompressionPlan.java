@@ -101,6 +101,11 @@ public record CompressionPlan(LayerSelection layers, List<Double> prune, int pru
         return !prune.isEmpty();
     }
 
+    /** Whether fine-tuning runs: epochs after pruning or sharing. */
+    public boolean trains() {
+        return finetuneEpochs > 0 && (prunes() || quantizer != null);
+    }
+
     /** Whether each selected layer has its own pruning target. */
     public boolean prunesPerLayer() {
         return prune.size() > 1;

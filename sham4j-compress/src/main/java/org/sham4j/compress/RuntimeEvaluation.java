@@ -13,15 +13,22 @@ import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.Node;
 import org.sham4j.model.io.WeightSizes;
 import org.sham4j.model.runtime.GraphRunner;
+import org.sham4j.model.runtime.WeightProducts;
 
 /** Scores a graph on samples with the pure-Java runtime, straight from its stored (compressed) layers. */
 public final class RuntimeEvaluation {
     private RuntimeEvaluation() {
     }
 
-    /** The score, with the time of each batch of samples run through the whole graph. */
+    /** The score, with the time of each batch of samples run through the whole graph on its stored formats. */
     public static Evaluation of(Graph graph, Samples samples, boolean classification, int batch, int threads) {
-        try (GraphRunner runner = new GraphRunner(graph, threads)) {
+        return of(graph, samples, classification, batch, threads, WeightProducts.STORED);
+    }
+
+    /** The score, with the time of each batch run through the whole graph, its weights multiplied as said. */
+    public static Evaluation of(Graph graph, Samples samples, boolean classification, int batch, int threads,
+            WeightProducts products) {
+        try (GraphRunner runner = new GraphRunner(graph, threads, products)) {
             return Evaluation.of(graph, samples, classification, batch, inputs -> runner.run(named(graph, inputs))
                     .get(graph.outputs().get(0)));
         }

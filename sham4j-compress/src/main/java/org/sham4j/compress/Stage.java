@@ -7,11 +7,15 @@ import java.util.stream.Collectors;
 import org.sham4j.data.Evaluation;
 
 /**
- * What one stage of a compression did and measured: a pruning round, a training (retraining after pruning, or
- * shared-value training), the weight sharing, the encoding, or the final score. Each says what it did in one line.
+ * What one stage of a compression did and measured: the frozen head run once, a pruning round, a training
+ * (retraining after pruning, or shared-value training), the weight sharing, the encoding, or the final score. Each
+ * says what it did in one line.
  */
 public sealed interface Stage {
-    /** A short name: {@code prune 1/4}, {@code retrain 1/4}, {@code quantize}, {@code shared-value training}, ... */
+    /**
+     * A short name: {@code frozen head}, {@code prune 1/4}, {@code retrain 1/4}, {@code quantize},
+     * {@code shared-value training}, ...
+     */
     String name();
 
     /** Wall time of the stage. */
@@ -39,6 +43,35 @@ public sealed interface Stage {
         fields.put("stage", s.name());
         fields.put("seconds", s.seconds());
         return fields;
+    }
+
+    /**
+     * The frozen head ({@code layers} weighted layers and what follows them up to the first trained one) run once on
+     * {@code samples} training and test samples on the Java runtime, giving {@code bytes} of results that every
+     * later stage reuses; {@code reused} when an earlier compression of the same model and data computed them.
+     */
+    record Head(int layers, int samples, long bytes, boolean reused, double seconds) implements Stage {
+        @Override
+        public String name() {
+            return "frozen head";
+        }
+
+        @Override
+        public String describe() {
+            return String.format("frozen head: %d weighted layer(s) run once on %d samples, %.1f MB of results %s",
+                    layers, samples, bytes / 1e6, reused ? "(reused from an earlier compression)"
+                            : String.format("(%.1f s)", seconds));
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            Map<String, Object> f = named(this);
+            f.put("layers", layers);
+            f.put("samples", samples);
+            f.put("bytes", bytes);
+            f.put("reused", reused);
+            return f;
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.sham4j.compress;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +17,7 @@ import org.sham4j.data.Samples;
 import org.sham4j.djl.TrainingOptions;
 import org.sham4j.model.compress.LayerReport;
 import org.sham4j.model.compress.LayerSelection;
+import org.sham4j.model.graph.Conv;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.io.ModelFile;
 import org.sham4j.model.io.WeightSizes;
@@ -121,6 +124,82 @@ class CompressionPipelineTest {
         Comparison scored = Comparison.of(original, r.graph(), data, new Comparison.Settings(64, 1, 1, 0));
         assertEquals(c.score(), scored.score(), "the comparison scores as the pipeline does");
         assertEquals(c.baseline(), scored.baseline());
+    }
+
+    /** The stripes as 1x28x28 images. */
+    private static Dataset images(Dataset flat) {
+        Tensor x = flat.train().input(0);
+        Samples s = Samples.of(List.of(new Tensor(new int[] {x.dim(0), 1, 28, 28}, x.data())),
+                flat.train().targets());
+        return new Dataset("stripe images", s, s, 10);
+    }
+
+    /** Counts the frozen heads fine-tuning computed on its own. */
+    private static final class TrainerHeads implements CompressionListener {
+        int computed;
+
+        @Override
+        public void frozenHeadComputed(int tensors, long bytes, double seconds) {
+            computed++;
+        }
+    }
+
+    @Test
+    void aFrozenHeadRunsOnceForAWholeCompressionAndOnceForASweep() {
+        Dataset data = images(stripes(100, 6));
+        Graph original = Zoo.build("lenet-5", 6);
+        CompressionPlan plan = CompressionPlan.builder().layers(LayerSelection.DENSE)
+                .trainable(CompressionPlan.Trainable.SELECTED).prune(80).pruneSteps(2).quantize("cws:8")
+                .finetuneEpochs(1).training(TRAINING).build();
+        HeadCache heads = new HeadCache();
+        TrainerHeads trainer = new TrainerHeads();
+        CompressionResult r = CompressionPipeline.run(original, null, data, plan, trainer, heads);
+
+        assertEquals(List.of("frozen head", "prune 1/2", "retrain 1/2", "prune 2/2", "retrain 2/2", "quantize",
+                "shared-value training", "encode", "score"), r.stages().stream().map(Stage::name).toList());
+        assertEquals(0, trainer.computed, "no fine-tuning ran the head again");
+        Stage.Head head = (Stage.Head) r.stages().get(0);
+        assertEquals(2, head.layers(), "the two convolutions");
+        assertEquals(200, head.samples());
+        assertEquals(2L * 100 * 800 * 4, head.bytes(), "800 floats after the second pool, train and test");
+        assertFalse(head.reused());
+        assertEquals(heads.bytes(), head.bytes());
+        for (int i = 0; i < original.nodes().size(); i++) {
+            if (original.nodes().get(i).layer() instanceof Conv c) {
+                assertArrayEquals(c.weights().toDense().data(),
+                        ((Conv) r.graph().nodes().get(i).layer()).weights().toDense().data(), "frozen conv");
+            }
+        }
+        assertTrue(r.layers().stream().filter(l -> r.selected().contains(l.size().node()))
+                .allMatch(l -> l.distinctValues() <= 8));
+        Evaluation whole = CompressionPipeline.score(r.graph(), data);
+        assertEquals(whole.accuracy(), r.score().accuracy(), "the tail on the head's results scores as the graph");
+        assertEquals(WeightSizes.of(r.graph()).storedBytes(), r.score().weightBytes());
+        Evaluation originalWhole = CompressionPipeline.score(original, data);
+        assertEquals(originalWhole.accuracy(), r.baseline().accuracy(), "the original's score, on its tail");
+        assertEquals(originalWhole.weightBytes(), r.baseline().weightBytes());
+        assertEquals(originalWhole.accuracy(), CompressionPipeline.score(original, data, plan, heads).accuracy());
+
+        CompressionResult again = CompressionPipeline.run(original, r.baseline(), data, plan,
+                CompressionListener.SILENT, heads);
+        assertTrue(((Stage.Head) again.stages().get(0)).reused(), "a second compression reuses the head");
+        assertArrayEquals(ModelFile.toBytes(r.graph()), ModelFile.toBytes(again.graph()));
+
+        // with no room for the head, every fine-tuning computes it again (as before) and gives the same model
+        TrainerHeads each = new TrainerHeads();
+        CompressionResult uncached = CompressionPipeline.run(original, r.baseline(), data, plan, each,
+                new HeadCache(0));
+        assertEquals(3, each.computed, "two retrainings and the shared-value training");
+        assertEquals("prune 1/2", uncached.stages().get(0).name());
+        assertArrayEquals(ModelFile.toBytes(r.graph()), ModelFile.toBytes(uncached.graph()));
+        assertEquals(r.score().accuracy(), uncached.score().accuracy());
+
+        // the test samples' head on PyTorch: the same tail (it trains on the same results), the same score
+        CompressionResult torchTests = CompressionPipeline.run(original, null, data, plan, CompressionListener.SILENT,
+                HeadCache.testsOnPyTorch());
+        assertArrayEquals(ModelFile.toBytes(r.graph()), ModelFile.toBytes(torchTests.graph()));
+        assertEquals(r.score().accuracy(), torchTests.score().accuracy(), 1e-9);
+        assertEquals(r.baseline().accuracy(), torchTests.baseline().accuracy(), 1e-9);
     }
 
     @Test

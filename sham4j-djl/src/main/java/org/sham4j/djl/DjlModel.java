@@ -7,9 +7,13 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.sham4j.core.matrix.Tensor;
+import org.sham4j.data.HeadFeatures;
 import org.sham4j.model.compress.WeightConstraints;
 import org.sham4j.model.graph.Graph;
 
@@ -65,11 +69,37 @@ public final class DjlModel implements AutoCloseable {
     public List<Tensor> predictAll(List<Tensor> inputs) {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDList out = block.forward(new ParameterStore(manager, false), toNd(manager, inputs), false);
-            List<Tensor> tensors = new java.util.ArrayList<>();
+            List<Tensor> tensors = new ArrayList<>();
             out.forEach(a -> tensors.add(toTensor(a)));
             return tensors;
         }
     }
+
+    /**
+     * Frozen heads run on PyTorch in inference mode, on the calling thread's intra-op threads: the engine training
+     * runs on, so a tail trained on these results sees what the whole graph would.
+     */
+    public static final HeadFeatures.Engine HEADS = head -> {
+        DjlModel m = new DjlModel(head);
+        return new HeadFeatures.Runner() {
+            @Override
+            public Map<String, Tensor> run(Map<String, Tensor> inputs) {
+                List<Tensor> in = new ArrayList<>();
+                head.inputs().forEach(i -> in.add(inputs.get(i.name())));
+                List<Tensor> out = m.predictAll(in);
+                Map<String, Tensor> named = new LinkedHashMap<>();
+                for (int k = 0; k < out.size(); k++) {
+                    named.put(head.outputs().get(k), out.get(k));
+                }
+                return named;
+            }
+
+            @Override
+            public void close() {
+                m.close();
+            }
+        };
+    };
 
     static NDList toNd(NDManager manager, List<Tensor> tensors) {
         NDList list = new NDList();

@@ -70,8 +70,9 @@ public final class DjlTrainer {
     /**
      * Fine-tuning: the graph with trained weights (dense storage), pruned weights still exactly 0 and shared
      * weights equal to their (trained) shared values. When the frozen nodes form a {@link FrozenHead} with weights
-     * (and no constrained node is in it), the head's results are computed once on the Java runtime and only the
-     * tail trains, on them, unless they would take more than a quarter of the heap.
+     * (and no constrained node is in it), the head's results are computed once (the training samples' on PyTorch, the
+     * test samples' on the Java runtime, as scores run) and only the tail trains, on them, unless they would take
+     * more than a quarter of the heap.
      */
     public static Graph train(Graph graph, WeightConstraints constraints, Dataset data, TrainingOptions options,
             TrainingListener listener) {
@@ -86,7 +87,7 @@ public final class DjlTrainer {
             FrozenHead cut = new FrozenHead(graph, options.frozen());
             if (cut.saves() && cut.tailNodes().containsAll(constraints.nodes())) {
                 long start = System.nanoTime();
-                Dataset features = HeadFeatures.of(cut, graph, data, headBytes);
+                Dataset features = HeadFeatures.of(cut, graph, data, headBytes, DjlModel.HEADS);
                 if (features != null) {
                     listener.frozenHeadComputed(cut.frontier().size(), HeadFeatures.bytes(features),
                             (System.nanoTime() - start) / 1e9);

@@ -49,6 +49,13 @@ final class GraphBlock extends AbstractBlock {
         this.graph = graph;
         List<SharedLayers.Group> groups = constraints.shared().groups();
         for (int g = 0; g < groups.size(); g++) {
+            if (groups.get(g).codebook().length == 0) {
+                // every weight of the group is pruned: no value to train, the layers stay zero (their mask)
+                for (String name : groups.get(g).assignments().keySet()) {
+                    masks.put(name, mask(manager, node(name), i -> false));
+                }
+                continue;
+            }
             Parameter codebook = parameter("codebook" + g, manager.create(groups.get(g).codebook()));
             for (Map.Entry<String, int[]> e : groups.get(g).assignments().entrySet()) {
                 WeightedLayer layer = node(e.getKey());

@@ -136,6 +136,38 @@ class CompressionStagesTest {
         assertArrayEquals(djl.data(), java.data(), 1e-4f);
     }
 
+    /** A layer pruned to nothing has no shared values to train (PyTorch refused its empty codebook): it stays zero. */
+    @Test
+    void aLayerPrunedToNothingStaysZeroWhileTheOthersKeepTheirCodebooks() {
+        Random r = new Random(23);
+        Dataset data = blobs(r);
+        Graph g = tinyConvNet(r);
+        List<String> layers = LayerSelection.ALL.select(g);
+        Map<String, Double> levels = new java.util.LinkedHashMap<>();
+        layers.forEach(l -> levels.put(l, l.equals(layers.get(0)) ? 100.0 : 50.0));
+        Pruning pruned = Pruning.prune(g, levels);
+        SharedLayers shared = SharedLayers.quantize(pruned.graph(), layers, QuantizerSpec.parse("cws:4"), false);
+        assertEquals(0, shared.groups().get(0).codebook().length, "nothing left to share");
+        Graph start = shared.apply(pruned.graph());
+        TrainingOptions oneStep = new TrainingOptions(1, 1e-3f, TrainingOptions.Schedule.FIXED, N,
+                TrainingOptions.Optimizer.SGD, 4);
+        Graph tied = DjlTrainer.train(start, WeightConstraints.shared(shared), data, oneStep,
+                TrainingListener.SILENT);
+        Map<String, DenseMatrix> w1 = GraphWeights.of(tied, layers);
+        for (float v : w1.get(layers.get(0)).data()) {
+            assertEquals(0f, v, "the layer pruned to nothing");
+        }
+        for (String layer : layers.subList(1, layers.size())) {
+            Set<Float> values = new HashSet<>();
+            for (float v : w1.get(layer).data()) {
+                if (v != 0f) {
+                    values.add(v);
+                }
+            }
+            assertTrue(values.size() >= 1 && values.size() <= 4, layer + ": " + values.size() + " shared values");
+        }
+    }
+
     /** One SGD step on the whole batch: each shared value moves by the summed step of the weights it stands for. */
     @Test
     void sharedValueMovesByTheSumOfItsClusterGradients() {

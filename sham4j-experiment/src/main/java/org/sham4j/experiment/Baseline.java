@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.sham4j.compress.CompressionPipeline;
+import java.util.function.Function;
 import org.sham4j.compress.Metric;
 import org.sham4j.data.Dataset;
 import org.sham4j.data.Evaluation;
@@ -90,9 +90,12 @@ public record Baseline(Graph graph, String identity, Evaluation score) {
         }
     }
 
-    /** The baseline ready: a zoo model trained (or read from an earlier run), then scored. */
-    static Baseline ready(SweepSpec spec, Prepared p, Dataset data, PrintStream err, boolean quiet)
-            throws IOException {
+    /**
+     * The baseline ready: a zoo model trained (or read from an earlier run), then scored by {@code scorer} (on the
+     * Java runtime, through a frozen head's results where the configurations freeze one).
+     */
+    static Baseline ready(SweepSpec spec, Prepared p, Dataset data, PrintStream err, boolean quiet,
+            Function<Graph, Evaluation> scorer) throws IOException {
         Graph graph = p.graph();
         if (p.trained() != null) {
             if (Files.exists(p.trained())) {
@@ -111,7 +114,7 @@ public record Baseline(Graph graph, String identity, Evaluation score) {
                 checkpoint.delete();
             }
         }
-        Evaluation score = CompressionPipeline.score(graph, data);
+        Evaluation score = scorer.apply(graph);
         say(err, quiet, "baseline: test " + Metric.describe(score, data.isClassification())
                 + " on the Java runtime (" + score.samples() + " samples)");
         return new Baseline(graph, p.identity(), score);

@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.sham4j.compress.Comparison;
 import org.sham4j.compress.CompressionListener;
 import org.sham4j.compress.CompressionPipeline;
+import org.sham4j.compress.CompressionPlan;
 import org.sham4j.compress.CompressionResult;
+import org.sham4j.compress.HeadCache;
 import org.sham4j.compress.Metric;
 import org.sham4j.core.io.AtomicFiles;
 import org.sham4j.data.DataSpec;
@@ -39,7 +41,9 @@ import org.sham4j.model.io.ModelFile;
  * workers, each through the one compression pipeline and comparison ({@link CompressionPipeline},
  * {@link Comparison}), appending one row per configuration as it ends ({@link ResultsFile}). Each worker sets
  * PyTorch's intra-op threads to the spec's {@code torchThreads} on itself, so a configuration computes the same
- * whatever N; fine-tuning on a subset ({@code finetuneSamples}) takes the same samples in every configuration.
+ * whatever N; fine-tuning on a subset ({@code finetuneSamples}) takes the same samples in every configuration. A
+ * frozen head's results (e.g. the convolutions under {@code layers: dense, trainable: selected}) are computed once
+ * per sweep and training set ({@link HeadCache}).
  */
 public final class Sweep {
     /** The seed of the fixed training subset of {@code finetuneSamples}. */
@@ -73,11 +77,21 @@ public final class Sweep {
      * What every configuration of a sweep shares: the spec, the baseline (trained or read once), the data set and
      * the training sets of each {@code finetuneSamples} (a fixed subset each).
      */
-    public record Job(SweepSpec spec, Baseline baseline, Dataset data, Map<Integer, Dataset> subsets) {
-        /** The job of {@code spec} on a ready baseline, with the training subsets its configurations ask for. */
-        public static Job of(SweepSpec spec, Baseline baseline, Dataset data, List<Configuration> configurations) {
-            return new Job(spec, baseline, data, Sweep.subsets(data, configurations));
+    public record Job(SweepSpec spec, Baseline baseline, Dataset data, Map<Integer, Dataset> subsets,
+                      HeadCache heads) {
+        /**
+         * The job of {@code spec} on a ready baseline, with the training subsets its configurations ask for and the
+         * cache of frozen heads' results they share.
+         */
+        public static Job of(SweepSpec spec, Baseline baseline, Dataset data, List<Configuration> configurations,
+                HeadCache heads) {
+            return new Job(spec, baseline, data, Sweep.subsets(data, configurations), heads);
         }
+    }
+
+    /** The cache of frozen heads' results for a sweep of {@code spec} (one per JVM and sweep). */
+    public static HeadCache heads(SweepSpec spec) {
+        return spec.testHeadsOnPyTorch() ? HeadCache.testsOnPyTorch() : new HeadCache();
     }
 
     /** One configuration to run: its position in the spec's grid ({@link SweepSpec#configurations()}) and key. */
@@ -151,8 +165,11 @@ public final class Sweep {
             if (todo.isEmpty()) {
                 return new Summary(configurations.size(), before, 0, 0, (System.nanoTime() - start) / 1e9);
             }
-            Baseline baseline = Baseline.ready(spec, prepared, data, err, options.quiet());
-            Job job = Job.of(spec, baseline, data, todo.stream().map(Task::configuration).toList());
+            HeadCache heads = heads(spec);
+            CompressionPlan first = todo.get(0).configuration().plan();
+            Baseline baseline = Baseline.ready(spec, prepared, data, err, options.quiet(),
+                    graph -> CompressionPipeline.score(graph, data, first, heads));
+            Job job = Job.of(spec, baseline, data, todo.stream().map(Task::configuration).toList(), heads);
             runner.start(job);
             int failed = runAll(job, options, runner, results, todo, before, configurations.size());
             return new Summary(configurations.size(), before, todo.size() - failed, failed,
@@ -263,7 +280,7 @@ public final class Sweep {
         Baseline baseline = job.baseline();
         TorchThreads.set(spec.torchThreads());
         CompressionResult r = CompressionPipeline.run(baseline.graph(), baseline.score(),
-                job.subsets().get(c.finetuneSamples()), c.plan(), listener);
+                job.subsets().get(c.finetuneSamples()), c.plan(), listener, job.heads());
         listener.stageStarted("compare", "comparing with the original");
         Comparison cmp = Comparison.of(baseline.graph(), baseline.score(), r.graph(), r.score(), job.data(),
                 spec.evaluation());

@@ -30,10 +30,13 @@ import org.sham4j.model.zoo.Zoo;
  * @param source       the spec's file name, for messages
  * @param axes         every axis with its values, in {@link Axes#NAMES} order (omitted ones with their default)
  * @param torchThreads PyTorch intra-op threads of each worker's fine-tuning
+ * @param testHeadsOnPyTorch whether a frozen head's results on the test samples come from PyTorch (else the Java
+ *                     runtime); the tail's stored layers score on the Java runtime either way
  */
 public record SweepSpec(String source, String name, ModelSource model, String data, PreprocessingOverride preprocessing,
                         Map<String, List<Object>> axes, List<List<String>> zip,
-                        Comparison.Settings evaluation, int torchThreads, boolean keepModels) {
+                        Comparison.Settings evaluation, boolean testHeadsOnPyTorch, int torchThreads,
+                        boolean keepModels) {
     static final List<String> KEYS = List.of("name", "model", "data", "preprocessing", "grid", "zip", "evaluation",
             "torchThreads", "keepModels");
 
@@ -169,8 +172,11 @@ public record SweepSpec(String source, String name, ModelSource model, String da
         }
         List<List<String>> zip = top.has("zip") ? zip(top.get("zip"), axes) : List.of();
         Comparison.Settings evaluation = Comparison.Settings.DEFAULT;
+        boolean testHeadsOnPyTorch = false;
         if (top.has("evaluation")) {
-            SpecNode e = top.get("evaluation").keys(List.of("batch", "threads", "repeat", "warmup"));
+            SpecNode e = top.get("evaluation").keys(List.of("batch", "threads", "repeat", "warmup", "testHeads"));
+            testHeadsOnPyTorch = e.has("testHeads") && e.get("testHeads").choice(new LinkedHashSet<>(List.of("java", "pytorch")))
+                    .equals("pytorch");
             evaluation = new Comparison.Settings(
                     e.has("batch") ? e.get("batch").integer(1, 1 << 20) : evaluation.batch(),
                     e.has("threads") ? e.get("threads").integer(1, 1024) : evaluation.threads(),
@@ -179,7 +185,8 @@ public record SweepSpec(String source, String name, ModelSource model, String da
         }
         int torchThreads = top.has("torchThreads") ? top.get("torchThreads").integer(1, 1024) : 1;
         boolean keep = top.has("keepModels") && top.get("keepModels").bool();
-        SweepSpec spec = new SweepSpec(source, name, model, data, pre, axes, zip, evaluation, torchThreads, keep);
+        SweepSpec spec = new SweepSpec(source, name, model, data, pre, axes, zip, evaluation, testHeadsOnPyTorch,
+                torchThreads, keep);
         Grid.expand(spec);
         return spec;
     }

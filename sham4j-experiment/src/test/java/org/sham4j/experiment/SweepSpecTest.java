@@ -45,7 +45,7 @@ class SweepSpecTest {
                   prune: [50, [90, 80, 70]]
                   method: cws
                   k: 16
-                evaluation: {batch: 64, repeat: 3}
+                evaluation: {batch: 64, repeat: 3, testHeads: PyTorch}
                 torchThreads: 2
                 keepModels: true
                 """);
@@ -56,6 +56,8 @@ class SweepSpecTest {
         assertEquals(0.5f, s.preprocessing().scale());
         assertEquals(64, s.evaluation().batch());
         assertEquals(1, s.evaluation().threads());
+        assertTrue(s.testHeadsOnPyTorch());
+        assertFalse(yaml(MODEL).testHeadsOnPyTorch(), "the Java runtime by default");
         assertEquals(2, s.torchThreads());
         assertTrue(s.keepModels());
         List<Configuration> c = s.configurations();
@@ -167,6 +169,8 @@ class SweepSpecTest {
         assertTrue(error(MODEL + "grid: {unified: maybe}\n").contains("grid.unified: expected true or false, got "
                 + "'maybe'"));
         assertTrue(error(MODEL + "grid: {seed: [1, 1]}\n").contains("grid.seed[1]: value given twice"));
+        assertTrue(error(MODEL + "evaluation: {testHeads: gpu}\n").contains("evaluation.testHeads: unknown value 'gpu', "
+                + "expected one of java, pytorch"));
         assertTrue(error(MODEL + "grid: {layers: heads}\n").contains("grid.layers: unknown value 'heads', expected "
                 + "one of"));
         assertTrue(error("model: {zoo: alexnet}\ndata: mnist\n").contains("model.zoo: unknown architecture "

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
@@ -130,8 +131,7 @@ final class Charts {
         double lo = settings.stream().mapToDouble(s -> s.occupancy().mean()).min().orElse(1);
         double hi = settings.stream().mapToDouble(s -> s.occupancy().mean()).max().orElse(1);
         boolean log = lo > 0 && hi / lo > 10;
-        XYChart c = xy(e.first().model() + " on " + e.first().data() + ": size against "
-                + (e.accuracy() ? "accuracy" : "MSE") + note, "occupancy ψ = stored / float32 bytes"
+        XYChart c = xy(e.label() + ": size against " + (e.accuracy() ? "accuracy" : "MSE") + note, "occupancy ψ = stored / float32 bytes"
                 + (log ? " (log scale)" : ""), scoreAxis(e));
         c.getStyler().setXAxisLogarithmic(log);
         if (log) {
@@ -144,10 +144,12 @@ final class Charts {
             if (ss.isEmpty()) {
                 continue;
             }
-            XYSeries s = c.addSeries(m, ss.stream().mapToDouble(x -> x.occupancy().mean()).toArray(),
-                    ss.stream().mapToDouble(x -> scoreValue(e, x.score().mean())).toArray(),
-                    ss.stream().mapToDouble(x -> Double.isFinite(x.score().sd()) ? scoreValue(e, x.score().sd()) : 0)
-                            .toArray());
+            double[] x = ss.stream().mapToDouble(v -> v.occupancy().mean()).toArray();
+            double[] y = ss.stream().mapToDouble(v -> scoreValue(e, v.score().mean())).toArray();
+            double[] sd = ss.stream().mapToDouble(v -> Double.isFinite(v.score().sd()) ? scoreValue(e, v.score().sd())
+                    : 0).toArray();
+            // bars only where some setting has repeats: XChart draws a zero-length bar as a tick across the marker
+            XYSeries s = Arrays.stream(sd).anyMatch(d -> d > 0) ? c.addSeries(m, x, y, sd) : c.addSeries(m, x, y);
             s.setMarkerColor(methodColor(m));
             s.setMarker(methodMarker(m));
         }
@@ -180,8 +182,8 @@ final class Charts {
         List<Integer> ks = e.settings().stream().map(s -> s.row().k()).filter(java.util.Objects::nonNull).distinct()
                 .sorted().toList();
         List<String> labels = ks.stream().map(String::valueOf).toList();
-        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(e.first().model() + " on "
-                + e.first().data() + ": best " + (e.accuracy() ? "accuracy" : "MSE") + " at each k" + note)
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(e.label() + ": best "
+                + (e.accuracy() ? "accuracy" : "MSE") + " at each k" + note)
                 .xAxisTitle("k, shared values per codebook").yAxisTitle(scoreAxis(e)).build();
         style(c.getStyler());
         c.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
@@ -200,15 +202,16 @@ final class Charts {
             if (y.stream().allMatch(java.util.Objects::isNull)) {
                 continue;
             }
-            // XChart takes error bars only on a series without gaps
-            CategorySeries s = y.contains(null) ? c.addSeries(m, labels, y) : c.addSeries(m, labels, y, sd);
+            // XChart takes error bars only on a series without gaps, and draws a zero-length bar as a tick
+            CategorySeries s = y.contains(null) || sd.stream().noneMatch(d -> d > 0) ? c.addSeries(m, labels, y)
+                    : c.addSeries(m, labels, y, sd);
             s.setMarkerColor(methodColor(m));
             s.setLineColor(methodColor(m));
             s.setMarker(methodMarker(m));
             s.setLineWidth(2.5f);
         }
         settings.stream().filter(s -> s.row().k() == null).max(Setting::compareScore).ifPresent(best ->
-                level(c, "no sharing (best pruning only)", labels, scoreValue(e, best.score().mean()),
+                level(c, "no sharing (pruning only)", labels, scoreValue(e, best.score().mean()),
                         new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 4f},
                                 0f)));
         level(c, "baseline (original model)", labels, scoreValue(e, e.baseline().mean()), DASHED);

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -29,25 +30,35 @@ final class Experiment {
     private final String title;
     private final List<Setting> settings;
     private final List<String> otherKeys;
+    private final Map<String, String> shared;
     private final boolean formatsVary;
 
     private Experiment(String title, List<Setting> settings) {
         this.title = title;
         this.settings = settings;
-        Map<String, Set<String>> values = new LinkedHashMap<>();
-        for (Setting s : settings) {
-            s.row().config().fields().forEachRemaining(e -> values.computeIfAbsent(e.getKey(), k -> new TreeSet<>())
-                    .add(Json.canonical(e.getValue())));
-        }
-        for (Setting s : settings) {
-            values.keySet().forEach(k -> {
-                if (!s.row().config().has(k)) {
-                    values.get(k).add("<absent>");
+        // a null value is a setting that does not apply (e.g. fine-tuning where nothing trains), not a difference,
+        // and the original itself (no pruning, no sharing) has no settings beside its axes
+        List<Setting> changed = settings.stream().filter(s -> !s.row().method().equals("none")
+                || s.row().pruneOrder() != 0).toList();
+        Map<String, Set<String>> values = new TreeMap<>();
+        for (Setting s : changed) {
+            s.row().config().fields().forEachRemaining(e -> {
+                Set<String> v = values.computeIfAbsent(e.getKey(), k -> new TreeSet<>());
+                if (!e.getValue().isNull()) {
+                    v.add(Json.canonical(e.getValue()));
                 }
             });
         }
         this.otherKeys = values.entrySet().stream().filter(e -> !SHOWN.contains(e.getKey()))
-                .filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).sorted().toList();
+                .filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+        Map<String, String> same = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (!SHOWN.contains(k) && v.size() == 1) {
+                changed.stream().map(s -> s.row().config().get(k)).filter(n -> n != null && !n.isNull())
+                        .findFirst().ifPresent(n -> same.put(k, Json.display(n)));
+            }
+        });
+        this.shared = same;
         this.formatsVary = settings.stream().map(s -> s.row().format()).distinct().count() > 1;
     }
 
@@ -109,7 +120,20 @@ final class Experiment {
         return accuracy() ? "within 2 points of the baseline" : "MSE within 20 % of the baseline";
     }
 
-    /** Configuration keys outside the usual axes whose values differ between settings. */
+    /** What the rows share: the model and data set, e.g. {@code lenet-300-100 on mnist}. */
+    String label() {
+        return first().modelName() + " on " + first().dataName();
+    }
+
+    /**
+     * Configuration keys outside the usual axes with one value in every setting they apply to (fine-tuning
+     * settings, say), by name, with that value: stated once rather than in every row.
+     */
+    Map<String, String> shared() {
+        return shared;
+    }
+
+    /** Configuration keys outside the usual axes whose values differ between settings (nulls aside). */
     List<String> otherKeys() {
         return otherKeys;
     }
@@ -137,6 +161,6 @@ final class Experiment {
 
     /** A file-name-safe form of the title. */
     String slug() {
-        return Report.slug(first().model() + "-" + first().data() + "-" + first().layers());
+        return Report.slug(first().modelName() + "-" + first().dataName() + "-" + first().layers());
     }
 }

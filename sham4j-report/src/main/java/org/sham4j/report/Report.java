@@ -142,14 +142,20 @@ public final class Report {
     }
 
     private void experiment(Experiment e) throws IOException {
-        String slug = unique(e.first().model() + "-" + e.first().data() + "-" + e.first().layers());
+        String slug = unique(e.slug());
         SweepRow r = e.first();
-        line("## " + r.model() + " on " + r.data() + ", layers: " + r.layers());
+        line("## " + e.label() + ", layers: " + r.layers());
         line("");
         int runs = e.settings().stream().mapToInt(Setting::seeds).sum();
         Stats base = e.baseline();
-        line(e.settings().size() + " settings from " + runs + " runs; baseline " + (e.accuracy() ? "accuracy "
-                + String.format("%.2f %%", 100 * base.mean()) : "MSE " + String.format("%.4g", base.mean())) + ".");
+        line(e.settings().size() + " settings from " + runs + " runs on `" + r.data() + "`; baseline "
+                + (e.accuracy() ? "accuracy " + String.format("%.2f %%", 100 * base.mean())
+                        : "MSE " + String.format("%.4g", base.mean())) + ".");
+        if (!e.shared().isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            e.shared().forEach((k, v) -> parts.add(k + " " + v));
+            line("The same in every setting (where it applies): " + String.join(", ", parts) + ".");
+        }
         line("");
         String score = e.accuracy() ? "accuracy" : "mse";
         List<Setting> near = e.nearBaseline();
@@ -169,6 +175,19 @@ public final class Report {
             if (zoom && near.stream().anyMatch(s -> s.row().k() != null)) {
                 plot(slug + "-" + score + "-vs-k-near-baseline.png", score + " against k" + zoomNote,
                         Charts.scoreVsK(e, near, zoomNote));
+            }
+            List<String> levels = e.settings().stream().filter(s -> s.row().k() != null)
+                    .sorted((a, b) -> Double.compare(a.row().pruneOrder(), b.row().pruneOrder()))
+                    .map(s -> s.row().prune()).distinct().toList();
+            if (levels.size() > 1) {
+                line("At each pruning level:");
+                line("");
+                for (String p : levels) {
+                    String at = ", " + p + " % pruned";
+                    plot(slug + "-" + score + "-vs-k-p" + Report.slug(p) + ".png", score + " against k" + at,
+                            Charts.scoreVsK(e, e.settings().stream().filter(s -> s.row().prune().equals(p)).toList(),
+                                    at));
+                }
             }
         }
         for (Table t : new SweepTables(e, slug + "-").all()) {

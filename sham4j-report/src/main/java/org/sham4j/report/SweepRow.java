@@ -65,6 +65,23 @@ record SweepRow(String where, String experiment, String setting, ObjectNode conf
                 Json.number(row, "wallSeconds", where));
     }
 
+    /** The model as titles and file names show it: a zoo architecture, or a model file's name without extension. */
+    String modelName() {
+        return stem(model);
+    }
+
+    /** The data set as titles and file names show it: its kind ({@code mnist} of {@code mnist:DIR}) or file name. */
+    String dataName() {
+        int colon = data.indexOf(':');
+        return colon > 0 ? data.substring(0, colon) : stem(data);
+    }
+
+    private static String stem(String path) {
+        String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
     private static String orDash(String s) {
         return s == null ? "–" : s;
     }

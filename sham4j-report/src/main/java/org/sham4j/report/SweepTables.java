@@ -89,7 +89,7 @@ final class SweepTables {
 
     /** For each method, the smallest ψ whose mean score is at least the baseline's (the better score on a tie). */
     Table smallestMatchingBaseline() {
-        Table t = new Table("Smallest ψ with " + (e.accuracy() ? "accuracy" : "MSE") + " at least the baseline's",
+        Table t = new Table("Smallest ψ with " + (e.accuracy() ? "accuracy at least" : "MSE at most") + " the baseline's",
                 prefix + "smallest-occupancy", settingHeader());
         for (String m : e.methods()) {
             Optional<Setting> best = e.settings().stream().filter(s -> s.row().method().equals(m))

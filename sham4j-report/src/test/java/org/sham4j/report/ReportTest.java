@@ -154,7 +154,8 @@ class ReportTest {
         List<String> pngs = summary.files().stream().filter(f -> f.endsWith(".png")).toList();
         // cws at k=2 (95.10 %) falls more than 2 points below the baseline: each sweep plot has a zoom too
         assertEquals(List.of(EXP + "occupancy-vs-accuracy.png", EXP + "occupancy-vs-accuracy-near-baseline.png",
-                EXP + "accuracy-vs-k.png", EXP + "accuracy-vs-k-near-baseline.png",
+                EXP + "accuracy-vs-k.png", EXP + "accuracy-vs-k-near-baseline.png", EXP + "accuracy-vs-k-p50.png",
+                EXP + "accuracy-vs-k-p90.png",
                 "matrix-fc1-cws-linear-bits.png", "matrix-fc1-cws-linear-time.png", "matrix-fc1-cws-linear-energy.png",
                 "layers-compress-lenet.png"), pngs);
         assertTrue(md.contains("within 2 points of the baseline; 1 of 11 settings fall outside"), md);
@@ -245,6 +246,35 @@ class ReportTest {
     }
 
     @Test
+    void settingsThatDoNotApplyAreNoDifferenceAndSharedOnesAreStatedOnce(@TempDir Path dir) throws IOException {
+        Path in = dir.resolve("in");
+        Files.createDirectory(in);
+        // the baseline itself (nothing trains: fine-tuning settings null) beside two fine-tuned settings
+        String tuned = "\"finetuneEpochs\": 2, \"lr\": 0.001, \"batch\": 128";
+        String none = "\"finetuneEpochs\": 0, \"lr\": null, \"batch\": null";
+        Files.writeString(in.resolve("results.jsonl"), String.join("\n",
+                row("none", "null", 0, none, 0.98, 1.0), row("cws", "16", 90, tuned, 0.979, 0.02),
+                row("uq", "16", 90, tuned, 0.981, 0.021)) + "\n");
+        Report.Summary s = Report.write(List.of(in), dir.resolve("r"));
+        String md = Files.readString(dir.resolve("r").resolve("index.md"));
+        assertTrue(md.contains("## lenet-300-100 on mnist, layers: dense"), md);
+        assertTrue(md.contains("3 settings from 3 runs on `mnist:../shared/data/mnist`"), md);
+        assertTrue(md.contains("The same in every setting (where it applies): batch 128, finetuneEpochs 2, lr 0.001."), md);
+        List<String[]> all = csv(dir.resolve("r"), "lenet-300-100-mnist-dense-settings.csv");
+        assertFalse(Arrays.asList(all.get(0)).contains("other"), Arrays.toString(all.get(0)));
+        assertTrue(s.files().contains("lenet-300-100-mnist-dense-occupancy-vs-accuracy.png"), s.files().toString());
+        List<String[]> unified = csv(dir.resolve("r"), "lenet-300-100-mnist-dense-best-per-method.csv");
+        assertFalse(Arrays.asList(unified.get(0)).contains("other"));
+    }
+
+    private static String row(String method, String k, int prune, String tuning, double score, double occupancy) {
+        return "{\"config\": {\"model\": \"lenet-300-100\", \"data\": \"mnist:../shared/data/mnist\", "
+                + "\"layers\": \"dense\", \"prune\": " + prune + ", \"method\": \"" + method + "\", \"k\": " + k
+                + ", \"unified\": false, " + tuning + ", \"seed\": 1}, \"metric\": \"accuracy\", \"score\": "
+                + score + ", \"baseline\": 0.98, \"occupancy\": " + occupancy + "}";
+    }
+
+    @Test
     void forMseLowerIsBetter(@TempDir Path dir) throws IOException {
         Path in = dir.resolve("in");
         Files.createDirectory(in);
@@ -257,10 +287,14 @@ class ReportTest {
         List<String[]> small = csv(dir.resolve("r"), "dta-davis-all-smallest-occupancy.csv");
         assertEquals("", row(small, "cws")[1], "no cws setting reaches the baseline MSE 0.25");
         assertEquals(0.24, cell(small, row(small, "pws"), "MSE"), 1e-12);
+        String index = Files.readString(dir.resolve("r").resolve("index.md"));
+        assertTrue(index.contains("## dta on davis, layers: all"), "a model file is named by its file name");
+        assertTrue(index.contains("Smallest ψ with MSE at most the baseline's"), index);
     }
 
     private static String mse(String method, int k, double score, double occupancy, int seed) {
-        return "{\"config\": {\"model\": \"dta\", \"data\": \"davis\", \"layers\": \"all\", \"prune\": [90, 95], "
+        return "{\"config\": {\"model\": \"/runs/models/dta.sham\", \"data\": \"davis\", \"layers\": \"all\", "
+                + "\"prune\": [90, 95], "
                 + "\"method\": \"" + method + "\", \"k\": " + k + ", \"unified\": false, \"seed\": " + seed + "}, "
                 + "\"metric\": \"mse\", \"score\": " + score + ", \"baseline\": 0.25, \"occupancy\": " + occupancy
                 + ", \"energyPerSample\": null, \"baseEnergyPerSample\": null}";

@@ -57,7 +57,7 @@ public final class SparkSweep implements SweepBackend {
                     Dataset data = DataSpec.open(spec.data());
                     Baseline b = new Baseline(ModelFile.fromBytes(baseline), identity, new Evaluation(samples,
                             accuracy, mse, ci, nanosPerSample, weightBytes));
-                    return Sweep.Job.of(spec, b, data, spec.configurations());
+                    return Sweep.Job.of(spec, b, data, spec.configurations(), Sweep.heads(spec));
                 } catch (IOException e) {
                     throw new IllegalStateException("cannot rebuild the sweep on this executor: " + e.getMessage(), e);
                 }

@@ -24,6 +24,7 @@ public final class BenchReport {
             Map.entry("percentOfDense", BenchRecord::percentOfDense),
             Map.entry("upperBoundBitsPerEntry", BenchRecord::upperBoundBitsPerEntry),
             Map.entry("informationLimitBitsPerEntry", BenchRecord::informationLimitBitsPerEntry),
+            Map.entry("paperBitsPerEntry", BenchRecord::paperBitsPerEntry),
             Map.entry("buildNanos", BenchRecord::buildNanos),
             Map.entry("batch", BenchRecord::batch),
             Map.entry("threads", BenchRecord::threads),
@@ -33,12 +34,24 @@ public final class BenchReport {
             Map.entry("batchNanosThreaded", BenchRecord::batchNanosThreaded),
             Map.entry("maxAbsError", BenchRecord::maxAbsError),
             Map.entry("productPicojoules", BenchRecord::productPicojoules),
-            Map.entry("picojoulesPerEntry", BenchRecord::picojoulesPerEntry));
+            Map.entry("picojoulesPerEntry", BenchRecord::picojoulesPerEntry),
+            Map.entry("peakHeapBytes", BenchRecord::peakHeapBytes),
+            Map.entry("forked", BenchRecord::forked));
+
+    /** A format that could not hold a matrix, and why (one line). */
+    public record Refusal(String matrix, String format, String reason) {
+    }
 
     private final List<BenchRecord> records;
+    private final List<Refusal> refusals;
 
     public BenchReport(List<BenchRecord> records) {
+        this(records, List.of());
+    }
+
+    public BenchReport(List<BenchRecord> records, List<Refusal> refusals) {
         this.records = records;
+        this.refusals = refusals;
     }
 
     /** The console table; a {@code prune} column when the matrices were pruned. */
@@ -49,9 +62,9 @@ public final class BenchReport {
         if (pruned) {
             header.add("prune %");
         }
-        header.addAll(List.of("bytes", "bits/entry", "% dense", "bound b/e", "limit b/e", "build ms", "vec us",
+        header.addAll(List.of("bytes", "bits/entry", "% dense", "bound b/e", "papers b/e", "limit b/e", "build ms", "vec us",
                 "vec us " + threads + "t", "batch us", "batch us " + threads + "t", "max err", "nJ/product",
-                "pJ/entry"));
+                "pJ/entry", "peak heap"));
         Table table = new Table(header.toArray(new String[0]));
         for (BenchRecord r : records) {
             double bound = r.upperBoundBitsPerEntry();
@@ -62,14 +75,24 @@ public final class BenchReport {
             }
             row.addAll(List.of(Long.toString(r.bytes()), String.format("%.4f", r.bitsPerEntry()),
                     String.format("%.3f", r.percentOfDense()), Double.isNaN(bound) ? "-" : String.format("%.4f", bound),
+                    Double.isNaN(r.paperBitsPerEntry()) ? "-" : String.format("%.4f", r.paperBitsPerEntry()),
                     String.format("%.4f", r.informationLimitBitsPerEntry()),
                     String.format("%.1f", r.buildNanos() / 1e6), micros(r.vectorNanos()),
                     micros(r.vectorNanosThreaded()), micros(r.batchNanos()), micros(r.batchNanosThreaded()),
                     String.format("%.2e", r.maxAbsError()), String.format("%.1f", r.productPicojoules() / 1e3),
-                    String.format("%.3f", r.picojoulesPerEntry())));
+                    String.format("%.3f", r.picojoulesPerEntry()),
+                    org.sham4j.core.memory.MemoryBudget.format(r.peakHeapBytes()) + (r.forked() ? "" : " *")));
             table.add(row.toArray(new String[0]));
         }
-        return table.toString();
+        StringBuilder out = new StringBuilder(table.toString());
+        if (records.stream().anyMatch(r -> !r.forked() && r.vectorNanos() != null)) {
+            out.append("* timed in the bench's JVM (its file exceeds 2 GiB, or --no-fork)\n");
+        }
+        for (Refusal r : refusals) {
+            out.append(r.matrix()).append(" / ").append(r.format()).append(": refused: ").append(r.reason())
+                    .append('\n');
+        }
+        return out.toString();
     }
 
     private static String micros(Long nanos) {
@@ -89,6 +112,9 @@ public final class BenchReport {
             r.energyParts().forEach(energy::put);
             o.put("energyParts", energy);
             arr.add(o);
+        }
+        for (Refusal r : refusals) {
+            arr.add(Json.object().put("matrix", r.matrix()).put("format", r.format()).put("refused", r.reason()));
         }
         return arr + "\n";
     }

@@ -9,6 +9,7 @@ import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.InformationLimit;
 import org.sham4j.core.format.MatrixFormat;
+import org.sham4j.core.format.PaperAccounting;
 import org.sham4j.core.format.ProductExecutor;
 import org.sham4j.core.format.ValueAlphabet;
 import org.sham4j.core.matrix.SparseMatrix;
@@ -44,7 +45,8 @@ public final class BenchRunner {
 
     /** Facts about the matrix that every format's record shares. */
     public record MatrixFacts(String name, SparseMatrix matrix, int distinct, double informationLimitBits,
-                              Map<String, Object> preparation, float[] x, double[] reference) {
+                              Map<String, Object> preparation, float[] x, double[] reference,
+                              Map<String, Double> paperBits) {
     }
 
     /** Computes the shared facts: distinct values, information limit, inputs and reference product. */
@@ -55,7 +57,8 @@ public final class BenchRunner {
         for (int k = 0; k < x.length; k++) {
             x[k] = (float) rnd.nextGaussian();
         }
-        return new MatrixFacts(name, m, distinct, InformationLimit.bits(m), preparation, x, reference(m, x, batch));
+        return new MatrixFacts(name, m, distinct, InformationLimit.bits(m), preparation, x, reference(m, x, batch),
+                PaperAccounting.bits(m));
     }
 
     /** y = x^T W in double for a row-major batch, from the CSC entries. */
@@ -78,8 +81,13 @@ public final class BenchRunner {
         return y;
     }
 
+    /**
+     * Builds, checks and times one format on the matrix. A format that cannot hold it throws a
+     * {@link org.sham4j.core.format.FormatLimitException} (or, past the heap, a MemoryBudgetException).
+     */
     public BenchRecord run(MatrixFacts f, MatrixFormat format, ProductExecutor executor) {
         SparseMatrix m = f.matrix();
+        PeakHeap.reset();
         long t0 = System.nanoTime();
         CompressedMatrix c = format.encode(m);
         long buildNanos = System.nanoTime() - t0;
@@ -100,8 +108,9 @@ public final class BenchRunner {
             err = Math.max(err, Math.max(maxAbsError(y1, f.reference(), 1, cols),
                     maxAbsError(yb, f.reference(), batch, cols)));
         }
+        boolean forked = fork && repeat > 0 && ForkedTiming.fits(bytes);
         ProductTimes t = repeat == 0 ? null
-                : fork ? ForkedTiming.measure(c, f.x(), batch, threads, repeat)
+                : forked ? ForkedTiming.measure(c, m.nnz(), f.x(), batch, threads, repeat)
                 : ProductTimes.measure(c, f.x(), batch, executor, repeat);
         Long vec = t == null ? null : t.vector();
         Long bat = t == null ? null : t.batch();
@@ -111,7 +120,8 @@ public final class BenchRunner {
         return new BenchRecord(f.name(), n, cols, m.nnz(), f.distinct(), format.name(), bytes, parts,
                 c.upperBoundBits().orElse(Double.NaN), f.informationLimitBits(), buildNanos, batch, threads,
                 vec, bat, vecT, batT, err, EnergyCosts.HOROWITZ_45NM.picojoules(counts),
-                EnergyCosts.HOROWITZ_45NM.breakdown(counts), f.preparation());
+                EnergyCosts.HOROWITZ_45NM.breakdown(counts), f.preparation(), PeakHeap.bytes(), forked,
+                f.paperBits().getOrDefault(format.name(), Double.NaN));
     }
 
     private static double maxAbsError(float[] y, double[] ref, int batch, int cols) {

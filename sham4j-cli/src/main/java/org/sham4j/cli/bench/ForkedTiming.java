@@ -15,26 +15,41 @@ import java.util.stream.Stream;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.ProductExecutor;
 import org.sham4j.core.format.ShmFile;
+import org.sham4j.core.io.WholeFile;
+import org.sham4j.core.memory.MemoryBudgetException;
 
 /**
  * Times a matrix's products in a JVM of its own, as JMH forks: the JIT's state (what it compiled, inlined and
  * deoptimised for the formats timed before) then cannot slow or speed up the next format. The matrix goes to the
- * child as its {@code .shm} bytes and the inputs as raw floats; the child prints the four times on one line. The
- * child gets the parent's class path, heap and {@code -XX} options, and inherits its CPU affinity
+ * child as its {@code .shm} file and the inputs as raw floats; the child prints the four times on one line. The
+ * child gets the parent's class path and {@code -XX} options, a heap sized to the matrix, and inherits its CPU affinity
  * ({@code taskset}).
  */
 public final class ForkedTiming {
     private ForkedTiming() {
     }
 
-    /** The product times of {@code c} measured in a fresh JVM. */
-    public static ProductTimes measure(CompressedMatrix c, float[] x, int batch, int threads, int repeat) {
+    /** Whether a matrix whose {@code .shm} file takes {@code bytes} can go to a child: files are read back whole. */
+    public static boolean fits(long bytes) {
+        return bytes <= WholeFile.MAX_BYTES;
+    }
+
+    /**
+     * The product times of {@code c} measured in a fresh JVM, whose heap is what the file, its reading and the
+     * vectors need (at most the bench's own): a large matrix then does not take the machine's memory twice. A
+     * child that runs out of its heap is a MemoryBudgetException (the format is refused, the bench goes on).
+     * {@code nnz} is the matrix's number of non-zeros.
+     */
+    public static ProductTimes measure(CompressedMatrix c, long nnz, float[] x, int batch, int threads,
+                                       int repeat) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("sham-bench");
             Path shm = dir.resolve("matrix.shm");
             Path in = dir.resolve("x.f32");
-            Files.write(shm, ShmFile.toBytes(c));
+            ShmFile.save(shm, c);
+            long heap = childHeap(Files.size(shm), nnz, x.length, batch, c.cols(),
+                    Runtime.getRuntime().maxMemory());
             try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(in)))) {
                 out.writeInt(x.length);
                 for (float v : x) {
@@ -44,10 +59,11 @@ public final class ForkedTiming {
             List<String> cmd = new ArrayList<>();
             cmd.add(ProcessHandle.current().info().command().orElse("java"));
             for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-                if (a.startsWith("-Xm") || a.startsWith("-XX:")) {
+                if (a.startsWith("-XX:")) {
                     cmd.add(a);
                 }
             }
+            cmd.add("-Xmx" + (heap >> 20) + "m");
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
             cmd.add(ForkedTiming.class.getName());
@@ -61,7 +77,7 @@ public final class ForkedTiming {
             int exit = p.waitFor();
             String last = out.isEmpty() ? "" : out.substring(out.lastIndexOf('\n') + 1);
             if (exit != 0) {
-                throw new IllegalStateException("the timing JVM failed (exit " + exit + "): " + last);
+                throw failure(exit, out, heap);
             }
             return ProductTimes.parse(last);
         } catch (IOException e) {
@@ -72,6 +88,30 @@ public final class ForkedTiming {
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /**
+     * The child's heap: three times the file (its bytes, the decoded form, a copy), 16 bytes per non-zero (a
+     * reader checks a stream with arrays of its gaps: gsham's histogram of gaps takes two long[nnz], 1.5 GB on the
+     * census stand-in, whose file is 62 MB), the vectors and 256 MB; at most {@code max}, the bench's own heap.
+     */
+    static long childHeap(long fileBytes, long nnz, int xLength, int batch, int cols, long max) {
+        return Math.min(max, 3 * fileBytes + 16 * nnz + 12L * xLength + 12L * batch * cols + (256L << 20));
+    }
+
+    /**
+     * What a child's failure says: out of heap, a MemoryBudgetException naming the heap; otherwise the line of
+     * its output that names the exception (not the last line of its stack trace).
+     */
+    static RuntimeException failure(int exit, String output, long heap) {
+        List<String> lines = output.lines().map(String::strip).toList();
+        if (lines.stream().anyMatch(l -> l.contains("OutOfMemoryError"))) {
+            return new MemoryBudgetException("the timing JVM ran out of its " + (heap >> 20)
+                    + " MB heap (raise the bench's with -Xmx)");
+        }
+        String why = lines.stream().filter(l -> !l.isEmpty() && !l.startsWith("at ") && !l.startsWith("..."))
+                .reduce((a, b) -> b).orElse("no output");
+        return new IllegalStateException("the timing JVM failed (exit " + exit + "): " + why);
     }
 
     private static void deleteQuietly(Path dir) {

@@ -9,7 +9,7 @@ import java.io.PrintStream;
 public final class Progress {
     private static final int BAR = 30;
     private final PrintStream err;
-    private final int total;
+    private int total;
     private final boolean terminal;
     private final boolean enabled;
     private final long start = System.nanoTime();
@@ -27,7 +27,7 @@ public final class Progress {
         if (!enabled) {
             return;
         }
-        int filled = total == 0 ? BAR : BAR * done / total;
+        int filled = total == 0 ? BAR : Math.min(BAR, BAR * done / total);
         double elapsed = (System.nanoTime() - start) / 1e9;
         String eta = done == 0 ? "" : String.format(" eta %.0fs", elapsed / done * (total - done));
         String line = String.format("[%s%s] %d/%d %s%s", "#".repeat(filled), " ".repeat(BAR - filled), done + 1,
@@ -37,6 +37,20 @@ public final class Progress {
         } else {
             err.println(line);
         }
+        err.flush();
+    }
+
+    /** Adds {@code more} steps to the total (steps found under way, such as the arrays of an archive). */
+    public void grow(int more) {
+        total += Math.max(0, more);
+    }
+
+    /** Prints a line that stays (a warning), whatever the bar shows. */
+    public void note(String line) {
+        if (enabled && terminal) {
+            err.print("\r\u001b[K");
+        }
+        err.println(line);
         err.flush();
     }
 

@@ -23,6 +23,16 @@ public abstract class ColumnBlockedMatrix extends BlockedMatrix {
      */
     protected abstract void multiplyBlock(float[] xt, int batch, float[] y, int block);
 
+    /**
+     * Multiplies blocks {@code first .. last - 1} as {@link #multiplyBlock} does; a format that decodes several
+     * blocks in one loop, so that their dependency chains overlap, overrides it.
+     */
+    protected void multiplyBlocks(float[] xt, int batch, float[] y, int first, int last) {
+        for (int b = first; b < last; b++) {
+            multiplyBlock(xt, batch, y, b);
+        }
+    }
+
     /** Adds v times row {@code row} of the interleaved batch to the column sums {@code acc}. */
     protected static void addScaledRow(float[] acc, float v, float[] xt, int row, int batch) {
         int base = row * batch;
@@ -64,9 +74,7 @@ public abstract class ColumnBlockedMatrix extends BlockedMatrix {
             return;
         }
         float[] xt = BatchLayout.interleave(x, batch, rows);
-        for (int b = 0, n = blockCount(); b < n; b++) {
-            multiplyBlock(xt, batch, y, b);
-        }
+        multiplyBlocks(xt, batch, y, 0, blockCount());
     }
 
     @Override
@@ -76,7 +84,8 @@ public abstract class ColumnBlockedMatrix extends BlockedMatrix {
             return;
         }
         float[] xt = BatchLayout.interleave(x, batch, rows);
-        executor.run(blockCount(), b -> multiplyBlock(xt, batch, y, b));
+        int n = blockCount();
+        executor.run((n + 1) / 2, t -> multiplyBlocks(xt, batch, y, 2 * t, Math.min(n, 2 * t + 2)));
     }
 
     private boolean clearIfEmpty(int batch, float[] y) {

@@ -52,6 +52,32 @@ public final class Container {
         return file;
     }
 
+    /** Writes the body that {@code body} produces (exactly {@code bodyBytes} bytes) as a file of {@code kind}. */
+    public static void write(Kind kind, long bodyBytes, java.util.function.Consumer<PayloadOutput> body,
+                             java.io.OutputStream out) {
+        PayloadOutput file = PayloadOutput.streaming(out);
+        file.part(SizeBreakdown.HEADER);
+        byte[] magic = kind.magicBytes();
+        file.writeBytes(magic, magic.length);
+        file.writeByte(kind.version());
+        file.writeVarLong(bodyBytes);
+        long start = file.size();
+        body.accept(file);
+        if (file.size() - start != bodyBytes) {
+            throw new IllegalStateException("the body took " + (file.size() - start) + " bytes, not " + bodyBytes);
+        }
+        int crc = file.flush();
+        file.writeInt(crc);
+        file.flush();
+    }
+
+    /** Bytes of the frame around a body of {@code bodyBytes} bytes: magic, version, body length and checksum. */
+    public static long frameBytes(Kind kind, long bodyBytes) {
+        PayloadOutput length = PayloadOutput.counting();
+        length.writeVarLong(bodyBytes);
+        return kind.magicBytes().length + 1 + length.size() + CRC_BYTES;
+    }
+
     /** Checks the frame of a file of {@code kind} and returns its version and body. */
     public static Opened open(Kind kind, byte[] bytes) throws InvalidInputException {
         byte[] magic = kind.magicBytes();

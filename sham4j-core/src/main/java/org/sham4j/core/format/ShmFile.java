@@ -31,25 +31,45 @@ public final class ShmFile {
         return encode(m).toByteArray();
     }
 
-    /** Exact size of {@code m}'s file, by part. */
+    /** Exact size of {@code m}'s file, by part, counted without writing it (so of any size). */
     public static SizeBreakdown sizeOf(CompressedMatrix m) {
-        Map<String, Long> parts = new LinkedHashMap<>(encode(m).bytesByPart());
+        PayloadOutput body = body(m, PayloadOutput.counting());
+        Map<String, Long> parts = new LinkedHashMap<>();
+        parts.put(SizeBreakdown.HEADER, Container.frameBytes(KIND, body.size()));
+        body.bytesByPart().forEach((part, bytes) -> parts.merge(part, bytes, Long::sum));
         return new SizeBreakdown(parts);
     }
 
     private static PayloadOutput encode(CompressedMatrix m) {
-        PayloadOutput body = new PayloadOutput();
+        return Container.write(KIND, body(m, new PayloadOutput()));
+    }
+
+    private static PayloadOutput body(CompressedMatrix m, PayloadOutput body) {
         body.part(SizeBreakdown.HEADER);
         body.writeByte(m.format().id());
         body.writeVarLong(m.rows());
         body.writeVarLong(m.cols());
         m.writePayload(body);
-        return Container.write(KIND, body);
+        return body;
     }
 
-    /** Writes {@code m} to {@code path} atomically. */
+    /**
+     * Writes {@code m} to {@code path} atomically, streaming (no copy of the file is held); a file larger than
+     * {@link WholeFile#MAX_BYTES}, which could not be read back, is refused with a {@link FormatLimitException}.
+     */
     public static void save(Path path, CompressedMatrix m) throws IOException {
-        AtomicFiles.write(path, toBytes(m));
+        long body = body(m, PayloadOutput.counting()).size();
+        long total = Container.frameBytes(KIND, body) + body;
+        if (total > WholeFile.MAX_BYTES) {
+            throw new FormatLimitException(m.format().name() + ": " + FormatLimitException.payload(total).getMessage());
+        }
+        AtomicFiles.write(path, out -> {
+            try {
+                Container.write(KIND, body, b -> body(m, b), out);
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+        });
     }
 
     /** Reads a {@code .shm} file, checking its checksum and every count in it. */

@@ -20,6 +20,86 @@ public final class ValueAlphabet {
      * (the implicit zeros of a sparse matrix; pass 0 when zero is not a symbol).
      */
     public static ValueAlphabet of(float[] values, int count, long zeros) {
+        ValueAlphabet hashed = hashed(values, count, zeros);
+        return hashed != null ? hashed : sorted(values, count, zeros);
+    }
+
+    /** Most distinct values counted in a hash table; beyond, the values are sorted. */
+    private static final int MAX_HASHED = 1 << 20;
+
+    /**
+     * Counts the values in an open-addressing hash table of the distinct ones: one pass, no copy of the values
+     * (which for a matrix of hundreds of millions of non-zeros is what matters); null past {@link #MAX_HASHED}.
+     */
+    private static ValueAlphabet hashed(float[] values, int count, long zeros) {
+        int cap = 64;
+        int[] keys = new int[cap];
+        long[] tally = new long[cap];
+        boolean[] used = new boolean[cap];
+        int size = 0;
+        for (int p = 0; p < count + (zeros > 0 ? 1 : 0); p++) {
+            int b = p < count ? Float.floatToRawIntBits(values[p]) : 0;
+            int h = slot(b, cap);
+            while (used[h] && keys[h] != b) {
+                h = (h + 1) & (cap - 1);
+            }
+            if (!used[h]) {
+                if (2 * (size + 1) > cap) {
+                    if (2 * cap > 4 * MAX_HASHED) {
+                        return null;
+                    }
+                    int[] oldKeys = keys;
+                    long[] oldTally = tally;
+                    boolean[] oldUsed = used;
+                    cap *= 2;
+                    keys = new int[cap];
+                    tally = new long[cap];
+                    used = new boolean[cap];
+                    for (int q = 0; q < oldKeys.length; q++) {
+                        if (oldUsed[q]) {
+                            int r = slot(oldKeys[q], cap);
+                            while (used[r]) {
+                                r = (r + 1) & (cap - 1);
+                            }
+                            used[r] = true;
+                            keys[r] = oldKeys[q];
+                            tally[r] = oldTally[q];
+                        }
+                    }
+                    h = slot(b, cap);
+                    while (used[h]) {
+                        h = (h + 1) & (cap - 1);
+                    }
+                }
+                used[h] = true;
+                keys[h] = b;
+                size++;
+            }
+            tally[h] += p < count ? 1 : zeros;
+        }
+        long[] order = new long[size];
+        int k = 0;
+        for (int q = 0; q < cap; q++) {
+            if (used[q]) {
+                order[k++] = (long) keys[q] << 32 | q;
+            }
+        }
+        Arrays.sort(order);
+        int[] distinct = new int[size];
+        long[] counts = new long[size];
+        for (int s = 0; s < size; s++) {
+            distinct[s] = (int) (order[s] >> 32);
+            counts[s] = tally[(int) order[s]];
+        }
+        return new ValueAlphabet(distinct, counts);
+    }
+
+    private static int slot(int bits, int cap) {
+        int h = bits * 0x9e3779b9;
+        return (h ^ (h >>> 16)) & (cap - 1);
+    }
+
+    private static ValueAlphabet sorted(float[] values, int count, long zeros) {
         int[] sorted = new int[count + (zeros > 0 ? 1 : 0)];
         for (int p = 0; p < count; p++) {
             sorted[p] = Float.floatToRawIntBits(values[p]);

@@ -1,5 +1,6 @@
 package org.sham4j.core.io;
 
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.sham4j.core.matrix.MatrixChecks;
 import org.sham4j.core.matrix.SparseMatrix;
+import org.sham4j.core.memory.MemoryBudget;
+import org.sham4j.core.memory.MemoryBudgetException;
 
 /**
  * Reads a Matrix Market file, plain or gzip-compressed (recognised by its magic bytes): {@code matrix
@@ -19,6 +23,11 @@ import org.sham4j.core.matrix.SparseMatrix;
  * the stored half of a symmetric or skew-symmetric matrix is mirrored; pattern entries are 1; array values
  * are in column-major order, one per line. Values are read as doubles and rounded to float32. Messages give
  * 1-based positions, as the file does.
+ *
+ * <p>A file is read twice and its text is never held: the first pass checks every line and counts the non-zeros
+ * of each column; then the compressed sparse column arrays are allocated once, at their final size, after the
+ * memory budget has been checked; the second pass puts each entry straight into its place, and a column whose
+ * rows came out of order is sorted in place. The matrix is the only copy of the data in memory.
  */
 public final class MatrixMarketReader {
     private static final byte[] BANNER = "%%MatrixMarket".getBytes(StandardCharsets.US_ASCII);
@@ -35,6 +44,17 @@ public final class MatrixMarketReader {
         }
     }
 
+    /** Opens the bytes of the input anew, for each pass. */
+    @FunctionalInterface
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /** What a pass does with each entry (0-based; mirror images included). */
+    private interface Entries {
+        void add(int i, int j, float v) throws InvalidInputException;
+    }
+
     private final LineTokenizer tok;
     private final String source;
     private boolean coordinate;
@@ -48,27 +68,41 @@ public final class MatrixMarketReader {
         this.source = source;
     }
 
-    /** Reads {@code file}. */
+    /** Reads {@code file}, in two passes over it. */
     public static SparseMatrix read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, FileNames.display(file));
-        }
+        return read(() -> Files.newInputStream(file), FileNames.display(file));
     }
 
-    /** Reads a stream, plain or gzip; {@code source} names it in messages. The stream is not closed. */
+    /**
+     * Reads a stream, plain or gzip; {@code source} names it in messages. The stream is not closed. A stream
+     * cannot be read twice, so its bytes (compressed, if they are) are held while the matrix is built; a file
+     * given to {@link #read(Path)} is read without that.
+     */
     public static SparseMatrix read(InputStream in, String source) throws IOException {
-        PushbackInputStream head = new PushbackInputStream(in, 2);
-        byte[] magic = head.readNBytes(2);
-        head.unread(magic);
-        InputStream text = head;
-        if (isGzip(magic)) {
-            try {
-                text = new GZIPInputStream(head, 1 << 16);
-            } catch (EOFException | ZipException e) {
-                throw new InvalidInputException(source + ": corrupt or truncated gzip data (" + e.getMessage() + ")");
-            }
+        byte[] bytes = in.readAllBytes();
+        return read(() -> new ByteArrayInputStream(bytes), source);
+    }
+
+    private static SparseMatrix read(Opener opener, String source) throws IOException {
+        Counts counts;
+        try (InputStream in = opener.open()) {
+            MatrixMarketReader pass = open(in, source);
+            counts = new Counts(source, pass.rows, pass.cols);
+            pass.readEntries(counts);
         }
-        return new MatrixMarketReader(new LineTokenizer(text, source), source).read();
+        Placement placement = counts.placement();
+        try (InputStream in = opener.open()) {
+            MatrixMarketReader pass = open(in, source);
+            if (pass.rows != counts.rows || pass.cols != counts.cols) {
+                throw changed(source);
+            }
+            pass.readEntries(placement);
+        }
+        return placement.matrix();
+    }
+
+    private static InvalidInputException changed(String source) {
+        return new InvalidInputException(source + ": the file changed while it was being read");
     }
 
     /** Whether a file starting with {@code head} is one this reader takes: gzip or a Matrix Market banner. */
@@ -81,7 +115,25 @@ public final class MatrixMarketReader {
         return head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
     }
 
-    private SparseMatrix read() throws IOException {
+    /** A pass over a stream, its header read: positioned at the first entry. */
+    private static MatrixMarketReader open(InputStream raw, String source) throws IOException {
+        PushbackInputStream head = new PushbackInputStream(raw, 2);
+        byte[] magic = head.readNBytes(2);
+        head.unread(magic);
+        InputStream text = head;
+        if (isGzip(magic)) {
+            try {
+                text = new GZIPInputStream(head, 1 << 16);
+            } catch (EOFException | ZipException e) {
+                throw new InvalidInputException(source + ": corrupt or truncated gzip data (" + e.getMessage() + ")");
+            }
+        }
+        MatrixMarketReader r = new MatrixMarketReader(new LineTokenizer(text, source), source);
+        r.readHeader();
+        return r;
+    }
+
+    private void readHeader() throws IOException {
         readBanner();
         if (!tok.nextDataLine()) {
             throw tok.error("missing size line");
@@ -94,11 +146,110 @@ public final class MatrixMarketReader {
         if (symmetry != Symmetry.GENERAL && rows != cols) {
             throw tok.error("a " + symmetry.word + " matrix must be square, not " + rows + "x" + cols);
         }
-        SparseMatrix m = coordinate ? readCoordinate() : readArray();
+    }
+
+    private void readEntries(Entries entries) throws IOException {
+        if (coordinate) {
+            readCoordinate(entries);
+        } else {
+            readArray(entries);
+        }
         if (tok.nextDataLine()) {
             throw tok.error("unexpected data after the entries announced by the size line");
         }
-        return m;
+    }
+
+    /** The first pass: every entry checked, each column's non-zeros counted. */
+    private static final class Counts implements Entries {
+        final String source;
+        final int rows;
+        final int cols;
+        final int[] colPtr;
+        long nnz;
+
+        Counts(String source, int rows, int cols) throws InvalidInputException {
+            this.source = source;
+            this.rows = rows;
+            this.cols = cols;
+            budget(4L * cols + 4, "the column pointers");
+            this.colPtr = new int[cols + 1];
+        }
+
+        private void budget(long bytes, String what) throws MemoryBudgetException {
+            try {
+                MemoryBudget.check(bytes, () -> what + " of a " + rows + " x " + cols + " matrix");
+            } catch (MemoryBudgetException e) {
+                throw new MemoryBudgetException(source + ": " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void add(int i, int j, float v) throws InvalidInputException {
+            if (v != 0f) {
+                if (++nnz > MatrixChecks.MAX_ENTRIES) {
+                    throw new InvalidInputException(source + ": more than the " + MatrixChecks.MAX_ENTRIES
+                            + " non-zeros a matrix holds");
+                }
+                colPtr[j + 1]++;
+            }
+        }
+
+        /** The arrays of the matrix, at their final size, once the budget allows them. */
+        Placement placement() throws InvalidInputException {
+            for (int j = 0; j < cols; j++) {
+                colPtr[j + 1] += colPtr[j];
+            }
+            budget(MemoryBudget.bytes(nnz, Integer.BYTES + Float.BYTES) + 4L * cols,
+                    "the " + nnz + " non-zeros");
+            return new Placement(source, rows, colPtr);
+        }
+    }
+
+    /** The second pass: each entry put in its place, in file order. */
+    private static final class Placement implements Entries {
+        final String source;
+        final int rows;
+        final int[] colPtr;
+        final int[] next;
+        final int[] rowIdx;
+        final float[] values;
+
+        Placement(String source, int rows, int[] colPtr) {
+            this.source = source;
+            this.rows = rows;
+            this.colPtr = colPtr;
+            int cols = colPtr.length - 1;
+            next = Arrays.copyOf(colPtr, cols);
+            rowIdx = new int[colPtr[cols]];
+            values = new float[colPtr[cols]];
+        }
+
+        @Override
+        public void add(int i, int j, float v) throws InvalidInputException {
+            if (v == 0f) {
+                return;
+            }
+            int p = next[j]++;
+            if (p >= colPtr[j + 1]) {
+                throw changed(source);
+            }
+            rowIdx[p] = i;
+            values[p] = v;
+        }
+
+        /** The matrix, its columns sorted by row where the file had them out of order. */
+        SparseMatrix matrix() throws InvalidInputException {
+            for (int j = 0; j < next.length; j++) {
+                if (next[j] != colPtr[j + 1]) {
+                    throw changed(source);
+                }
+            }
+            try {
+                return SparseMatrix.ofCscSorting(rows, next.length, colPtr, rowIdx, values);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(source + ": " + e.getMessage() + " (0-based row, column)");
+            }
+        }
     }
 
     private void readBanner() throws IOException {
@@ -171,14 +322,13 @@ public final class MatrixMarketReader {
         };
     }
 
-    private SparseMatrix readCoordinate() throws IOException {
+    private void readCoordinate(Entries entries) throws IOException {
         long claimed = sizeNumber("number of entries");
         long most = storedEntries();
         if (claimed > most) {
             throw tok.error("the size line claims " + claimed + " entries, a " + symmetry.word + " " + rows + "x"
                     + cols + " matrix stores at most " + most);
         }
-        TripletBuffer entries = new TripletBuffer(claimed);
         for (long k = 0; k < claimed; k++) {
             if (!tok.nextDataLine()) {
                 throw tok.error("the file ends after " + k + " of " + claimed + " entries");
@@ -187,12 +337,10 @@ public final class MatrixMarketReader {
             int j = index("column", cols);
             store(entries, i, j, field == Field.PATTERN ? 1f : value(i, j));
         }
-        return entries.toMatrix(source, rows, cols);
     }
 
-    private SparseMatrix readArray() throws IOException {
+    private void readArray(Entries entries) throws IOException {
         long count = storedEntries();
-        TripletBuffer entries = new TripletBuffer(count);
         long k = 0;
         for (int j = 1; j <= cols; j++) {
             int first = switch (symmetry) {
@@ -207,7 +355,6 @@ public final class MatrixMarketReader {
                 store(entries, i, j, value(i, j));
             }
         }
-        return entries.toMatrix(source, rows, cols);
     }
 
     private int index(String what, int limit) throws IOException {
@@ -230,7 +377,7 @@ public final class MatrixMarketReader {
     }
 
     /** Stores 1-based entry (i, j) and its mirror image. */
-    private void store(TripletBuffer entries, int i, int j, float v) throws InvalidInputException {
+    private void store(Entries entries, int i, int j, float v) throws InvalidInputException {
         if (i == j && symmetry == Symmetry.SKEW_SYMMETRIC) {
             throw tok.error("diagonal entry (" + i + ", " + j + ") in a skew-symmetric matrix");
         }

@@ -107,7 +107,11 @@ public final class NpzReader {
                 return Optional.empty();
             }
             NpyReader.requireMatrix(header, source, key);
-            return Optional.of(NpyReader.readData(in, header, label, -1));
+            return Optional.of(NpyReader.readData(() -> {
+                InputStream data = zip.getInputStream(member);
+                NpyHeader.read(data, label);
+                return data;
+            }, header, label, -1));
         } catch (EOFException | ZipException e) {
             throw new InvalidInputException(label + ": corrupt or truncated compressed data (" + describe(e) + ")");
         }

@@ -26,7 +26,8 @@ public final class SparseMatrix {
     /**
      * Builds from CSC arrays, which are validated: every pointer in 0..nnz and none below the one before it,
      * rows in range and strictly increasing within a column, no stored zero; anything else is an
-     * IllegalArgumentException. The arrays are not copied.
+     * IllegalArgumentException. The arrays are not copied unless they are longer than nnz (then the first nnz
+     * entries are).
      */
     public static SparseMatrix ofCsc(int rows, int cols, int[] colPtr, int[] rowIdx, float[] values) {
         MatrixChecks.checkShape(rows, cols);
@@ -57,7 +58,29 @@ public final class SparseMatrix {
                 prev = i;
             }
         }
-        return new SparseMatrix(rows, cols, colPtr, Arrays.copyOf(rowIdx, nnz), Arrays.copyOf(values, nnz));
+        return new SparseMatrix(rows, cols, colPtr, rowIdx.length == nnz ? rowIdx : Arrays.copyOf(rowIdx, nnz),
+                values.length == nnz ? values : Arrays.copyOf(values, nnz));
+    }
+
+    /**
+     * As {@link #ofCsc}, after sorting in place, by row, the columns whose rows are out of order (a repeated
+     * position is an IllegalArgumentException): for readers that place entries in file order.
+     */
+    public static SparseMatrix ofCscSorting(int rows, int cols, int[] colPtr, int[] rowIdx, float[] values) {
+        MatrixChecks.checkShape(rows, cols);
+        if (colPtr.length != cols + 1 || colPtr[0] != 0) {
+            throw new IllegalArgumentException("column pointers must have cols+1 entries starting at 0");
+        }
+        for (int j = 0; j < cols; j++) {
+            if (colPtr[j + 1] < colPtr[j] || colPtr[j + 1] > Math.min(rowIdx.length, values.length)) {
+                throw new IllegalArgumentException("column pointer " + colPtr[j + 1] + " at column " + (j + 1)
+                        + " is below the one before it or past the entries");
+            }
+        }
+        for (int j = 0; j < cols; j++) {
+            sortColumn(rowIdx, values, colPtr[j], colPtr[j + 1], j);
+        }
+        return ofCsc(rows, cols, colPtr, rowIdx, values);
     }
 
     /** Collects the non-zeros of a dense matrix. Negative zero is dropped like positive zero. */

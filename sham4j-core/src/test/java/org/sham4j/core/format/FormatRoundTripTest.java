@@ -13,8 +13,8 @@ import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.SparseMatrix;
 
 /**
- * Every format over seeded random matrices: exact toDense, exact file round trip, reported size equal to
- * the file's, and products (one vector, batches of 3, 8 and 20, on 1 and 3 threads) against a double-precision reference.
+ * Every format over seeded random matrices: exact toDense, exact file round trip (the file streamed to disk
+ * byte for byte the one built in memory), reported size equal to the file's, and products (one vector, batches of 3, 8 and 20, on 1 and 3 threads) against a double-precision reference.
  */
 class FormatRoundTripTest {
     private record Case(String name, SparseMatrix m) {
@@ -40,6 +40,8 @@ class FormatRoundTripTest {
         c.add(new Case("k=1000", RandomMatrices.random(13, 200, 150, 0.2, 1000)));
         c.add(new Case("k=100000", RandomMatrices.random(14, 400, 400, 0.1, 100_000)));
         c.add(new Case("big blocks", RandomMatrices.random(15, 600, 900, 0.7, 200)));
+        c.add(new Case("columns past a kernel chunk", RandomMatrices.random(16, 5000, 3, 0.5, 12)));
+        c.add(new Case("over 65,536 rows", RandomMatrices.random(17, 70_000, 2, 0.97, 40)));
         return c;
     }
 
@@ -64,6 +66,13 @@ class FormatRoundTripTest {
 
         byte[] file = ShmFile.toBytes(c);
         assertEquals(file.length, c.size().totalBytes(), "reported size differs from the file");
+        java.nio.file.Path saved = java.nio.file.Files.createTempFile("round-trip", ".shm");
+        try {
+            ShmFile.save(saved, c);
+            assertArrayEquals(file, java.nio.file.Files.readAllBytes(saved), "the streamed file differs");
+        } finally {
+            java.nio.file.Files.deleteIfExists(saved);
+        }
         CompressedMatrix back = ShmFile.fromBytes(file);
         assertEquals(f, back.format());
         assertTrue(back.toDense().bitEquals(dense), "file round trip differs");

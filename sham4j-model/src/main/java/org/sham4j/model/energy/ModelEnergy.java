@@ -16,6 +16,7 @@ import org.sham4j.model.graph.InputSpec;
 import org.sham4j.model.graph.Node;
 import org.sham4j.model.graph.WeightedLayer;
 import org.sham4j.model.runtime.GraphRunner;
+import org.sham4j.model.runtime.WeightProducts;
 
 /**
  * The energy of one sample through a model, by the core energy model ({@link org.sham4j.core.energy}): the
@@ -133,7 +134,7 @@ public final class ModelEnergy {
             System.arraycopy(s, 0, shape, 1, s.length);
             inputs.put(in.name(), new Tensor(shape, new float[Math.toIntExact(Tensor.size(shape))]));
         }
-        try (GraphRunner runner = new GraphRunner(graph, 1)) {
+        try (GraphRunner runner = new GraphRunner(graph, 1, WeightProducts.STORED)) {
             return runner.run(inputs);
         }
     }

@@ -137,6 +137,13 @@ public final class FrozenHead {
         return graph.withNodes(nodes);
     }
 
+    /** The names of the head's nodes. */
+    public Set<String> headNodes() {
+        Set<String> names = new LinkedHashSet<>();
+        head.forEach(n -> names.add(n.name()));
+        return names;
+    }
+
     /** The names of the tail's nodes. */
     public Set<String> tailNodes() {
         Set<String> names = new LinkedHashSet<>();

@@ -59,9 +59,18 @@ final class LayerCodecs implements LayerVisitor<LayerCodec<?>> {
         o.ints(l.dilations());
         o.bool(l.countIncludePad());
         o.bool(l.ceilMode());
-    }, i -> new Pool(i.choice(PoolKind.values(), "pool kind"), i.ints("kernel"), i.ints("strides"),
-            i.ints("pads begin"), i.ints("pads end"), i.ints("dilations"), i.bool("count include pad"),
-            i.bool("ceil mode")));
+    }, i -> {
+        PoolKind kind = i.choice(PoolKind.values(), "pool kind");
+        int[] kernel = i.ints("kernel");
+        int[] strides = i.ints("strides");
+        int[] begin = i.ints("pads begin");
+        int[] end = i.ints("pads end");
+        if (i.version() < ModelFile.VERSION_3) {
+            return new Pool(kind, kernel, strides, begin, end, i.bool("count include pad"), i.bool("ceil mode"));
+        }
+        return new Pool(kind, kernel, strides, begin, end, i.ints("dilations"), i.bool("count include pad"),
+                i.bool("ceil mode"));
+    });
 
     private static final LayerCodec<GlobalPool> GLOBAL_POOL = new LayerCodec<>(4, GlobalPool.class, (l, o) -> {
         o.u8(l.poolKind().ordinal());
@@ -100,12 +109,13 @@ final class LayerCodecs implements LayerVisitor<LayerCodec<?>> {
         o.u8(l.function().ordinal());
         o.f32(l.alpha());
         o.f32(l.beta());
-    }, i -> new Activation(i.choice(Activation.Function.values(), "activation"), i.f32(), i.f32()));
+    }, i -> i.version() < ModelFile.VERSION_3 ? new Activation(i.choice(Activation.Function.values(), "activation"))
+            : new Activation(i.choice(Activation.Function.values(), "activation"), i.f32(), i.f32()));
 
     private static final LayerCodec<Softmax> SOFTMAX = new LayerCodec<>(14, Softmax.class, (l, o) -> {
         o.i32(l.axis());
         o.bool(l.log());
-    }, i -> new Softmax(i.i32(), i.bool("log")));
+    }, i -> new Softmax(i.i32(), i.version() >= ModelFile.VERSION_3 && i.bool("log")));
 
     private static final LayerCodec<Binary> BINARY = new LayerCodec<>(15, Binary.class, (l, o) -> {
         o.u8(l.op().ordinal());

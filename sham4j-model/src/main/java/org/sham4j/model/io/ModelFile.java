@@ -27,7 +27,7 @@ import org.sham4j.model.graph.Preprocessing;
  * Counts are unsigned LEB128; ints and floats 4 bytes big-endian; strings UTF-8 after their length; a weight
  * matrix is its complete {@code .shm} bytes, so it keeps its storage format. Layer fields are listed in
  * {@link LayerCodecs}. Version 1 files (no body length) and version 2 files (no recorded flag: a .sham file
- * always recorded its preprocessing) are still read.
+ * always recorded its preprocessing; no pool dilations, activation parameters or log-softmax flag) are still read.
  */
 public final class ModelFile {
     /** Extension of model files. */
@@ -36,7 +36,8 @@ public final class ModelFile {
     public static final int VERSION = 3;
     /** The container of model files. */
     public static final Container.Kind KIND = new Container.Kind(".sham model file", "SHAMODEL", VERSION, 1, 2);
-    private static final int FIRST_VERSION_RECORDING_PREPROCESSING = 3;
+    /** The version that added the preprocessing's recorded flag, pool dilations, activation parameters and log-softmax. */
+    static final int VERSION_3 = 3;
 
     private ModelFile() {
     }
@@ -98,10 +99,10 @@ public final class ModelFile {
      */
     public static Graph fromBytes(byte[] bytes) throws IOException {
         Container.Opened file = Container.open(KIND, bytes);
-        ModelInput in = new ModelInput(file.body());
+        ModelInput in = new ModelInput(file.body(), file.version());
         Graph g;
         try {
-            g = readGraph(in, file.version());
+            g = readGraph(in);
             in.expectEnd();
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("inconsistent model: " + e.getMessage(), e);
@@ -110,12 +111,12 @@ public final class ModelFile {
         return g;
     }
 
-    private static Graph readGraph(ModelInput in, int version) throws IOException {
+    private static Graph readGraph(ModelInput in) throws IOException {
         float scale = in.f32();
         float[] mean = in.floats("mean");
         float[] std = in.floats("std");
         Preprocessing p = new Preprocessing(scale, mean, std, in.choice(Preprocessing.Layout.values(), "layout"),
-                version < FIRST_VERSION_RECORDING_PREPROCESSING || in.bool("preprocessing recorded"));
+                in.version() < VERSION_3 || in.bool("preprocessing recorded"));
         int inputCount = in.count("input count", 2);
         List<InputSpec> inputs = new ArrayList<>();
         for (int k = 0; k < inputCount; k++) {

@@ -17,9 +17,16 @@ import org.sham4j.core.matrix.DenseMatrix;
  */
 final class ModelInput {
     private final PayloadInput in;
+    private final int version;
 
-    ModelInput(PayloadInput in) {
+    ModelInput(PayloadInput in, int version) {
         this.in = in;
+        this.version = version;
+    }
+
+    /** The version of the file being read, for layer fields that later versions added. */
+    int version() {
+        return version;
     }
 
     int u8() throws IOException {

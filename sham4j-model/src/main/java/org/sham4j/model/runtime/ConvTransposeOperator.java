@@ -9,7 +9,7 @@ import org.sham4j.model.graph.ConvTranspose;
 
 /**
  * Transposed convolution as products: the channel vectors of a sample's input positions, a tile at a time,
- * times the weight matrix in its storage format give each position's output patch, which is added into the
+ * times the weight matrix (a {@link WeightProduct}) give each position's output patch, which is added into the
  * output (col2im). With groups &gt; 1 each group has its own matrix, the row block of its input channels,
  * re-encoded once in the layer's format. A (sample, group) pair is one task, so the sums are the same for any
  * thread count.
@@ -17,13 +17,17 @@ import org.sham4j.model.graph.ConvTranspose;
 final class ConvTransposeOperator implements Operator {
     private final ConvTranspose layer;
     private final Window window;
-    private final CompressedMatrix[] groupWeights;
+    private final WeightProduct[] groupWeights;
 
-    ConvTransposeOperator(ConvTranspose layer) {
+    ConvTransposeOperator(ConvTranspose layer, WeightProducts products) {
         this.layer = layer;
         this.window = Window.of(layer.kernel(), layer.strides(), layer.padsBegin(), layer.padsEnd(),
                 layer.dilations(), false);
-        this.groupWeights = splitByGroup(layer.weights(), layer.groups());
+        CompressedMatrix[] split = splitByGroup(layer.weights(), layer.groups());
+        this.groupWeights = new WeightProduct[split.length];
+        for (int g = 0; g < split.length; g++) {
+            groupWeights[g] = WeightProduct.of(split[g], products);
+        }
     }
 
     private static CompressedMatrix[] splitByGroup(CompressedMatrix w, int groups) {
@@ -73,7 +77,7 @@ final class ConvTransposeOperator implements Operator {
             for (int task = from; task < to; task++) {
                 int sample = task / groups;
                 int g = task % groups;
-                CompressedMatrix wg = groupWeights[g];
+                WeightProduct wg = groupWeights[g];
                 for (int p0 = 0; p0 < positions; p0 += TiledProduct.TILE) {
                     int count = Math.min(TiledProduct.TILE, positions - p0);
                     for (int r = 0; r < count; r++) {

@@ -1,20 +1,19 @@
 package org.sham4j.model.runtime;
 
-import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.ProductExecutor;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.model.graph.Dense;
 
 /**
- * y = x W + b over the last axis, every leading axis being batch; W runs in its storage format. A batch of up
- * to one tile is one product on the executor's threads; a larger one is tiled ({@link TiledProduct}).
+ * y = x W + b over the last axis, every leading axis being batch; W runs as a {@link WeightProduct} on the
+ * executor's threads.
  */
 final class DenseOperator implements Operator {
-    private final CompressedMatrix weights;
+    private final WeightProduct weights;
     private final float[] bias;
 
-    DenseOperator(Dense dense) {
-        this.weights = dense.weights();
+    DenseOperator(Dense dense, WeightProducts products) {
+        this.weights = WeightProduct.of(dense.weights(), products);
         this.bias = dense.bias();
     }
 
@@ -29,16 +28,8 @@ final class DenseOperator implements Operator {
         int out = weights.cols();
         float[] y = new float[Math.toIntExact((long) batch * out)];
         float[] x = inputs[0].data();
-        if (batch <= TiledProduct.TILE) {
-            weights.multiply(x, batch, y, executor);
-            Bias.add(y, batch, bias);
-        } else {
-            TiledProduct.run(weights, batch, (from, count, tile) -> System.arraycopy(x, from * in, tile, 0, count * in),
-                    (from, count, tile) -> {
-                        Bias.add(tile, count, bias);
-                        System.arraycopy(tile, 0, y, from * out, count * out);
-                    }, executor);
-        }
+        weights.multiply(x, batch, y, executor);
+        Bias.add(y, batch, bias);
         shape[shape.length - 1] = out;
         return new Tensor(shape, y);
     }

@@ -13,11 +13,13 @@ import org.sham4j.model.graph.InputSpec;
 import org.sham4j.model.graph.Node;
 
 /**
- * Runs a {@link Graph} in pure Java on a batch: weight products run in each layer's storage format on a
- * {@link ProductExecutor} (convolutions and large dense batches as row tiles that threads take whole, a dense
- * batch of up to one tile as one product split by the format), other work is split by sample or channel. The
- * same input gives the same bits on every run and on any thread count, except a dense layer of at most 256
- * rows stored in a format whose product splits by input row (csr, cser). Intermediate tensors are released
+ * Runs a {@link Graph} in pure Java on a batch. Weight products run the runtime's own kernels (a register-blocked
+ * GEMM, a sparse product on CSC columns) on weights stored dense or in CSC and, by default, on every other
+ * format decoded once when the runner is built ({@link WeightProducts#DECODED}); with
+ * {@link WeightProducts#STORED} those run their format's own product on the stored bytes. Products run on a
+ * {@link ProductExecutor} (split by blocks of rows or by sample), other work is split by sample or channel. The
+ * same input gives the same bits on every run and on any thread count, except, with STORED, a dense layer of at
+ * most 256 rows stored in a format whose product splits by input row (csr, cser). Intermediate tensors are released
  * after their last use. Safe for concurrent {@link #run} calls. Close it to stop its threads.
  */
 public final class GraphRunner implements AutoCloseable {
@@ -29,7 +31,13 @@ public final class GraphRunner implements AutoCloseable {
     private record Step(Node node, Operator operator, List<String> release) {
     }
 
+    /** A runner on {@code threads} threads that multiplies every weight matrix in its stored format. */
     public GraphRunner(Graph graph, int threads) {
+        this(graph, threads, WeightProducts.STORED);
+    }
+
+    /** A runner on {@code threads} threads whose weights are multiplied as {@code products} says. */
+    public GraphRunner(Graph graph, int threads, WeightProducts products) {
         this.graph = graph;
         Map<String, Integer> lastUse = new HashMap<>();
         List<Node> nodes = graph.nodes();
@@ -42,7 +50,7 @@ public final class GraphRunner implements AutoCloseable {
             Node node = nodes.get(k);
             Operator op;
             try {
-                op = Operators.of(node.layer());
+                op = Operators.of(node.layer(), products);
             } catch (IllegalArgumentException e) {
                 throw failure(node, e.getMessage());
             }
@@ -63,6 +71,14 @@ public final class GraphRunner implements AutoCloseable {
 
     public Graph graph() {
         return graph;
+    }
+
+    /**
+     * How this JVM runs the products of weights stored dense: "Vector API, ..." with the module
+     * {@code jdk.incubator.vector}, else "scalar ..." (same results, slower).
+     */
+    public static String denseProducts() {
+        return Gemm.get().description();
     }
 
     /**

@@ -26,23 +26,25 @@ import org.sham4j.model.graph.Transpose;
 
 /** The operator that runs each kind of layer. */
 final class Operators implements LayerVisitor<Operator> {
-    private static final Operators INSTANCE = new Operators();
+    private final WeightProducts products;
 
-    private Operators() {
+    private Operators(WeightProducts products) {
+        this.products = products;
     }
 
-    static Operator of(Layer layer) {
-        return layer.accept(INSTANCE);
+    /** The operator for {@code layer}, its weights multiplied as {@code products} says. */
+    static Operator of(Layer layer, WeightProducts products) {
+        return layer.accept(new Operators(products));
     }
 
     @Override
     public Operator dense(Dense layer) {
-        return new DenseOperator(layer);
+        return new DenseOperator(layer, products);
     }
 
     @Override
     public Operator conv(Conv layer) {
-        return new ConvOperator(layer);
+        return new ConvOperator(layer, products);
     }
 
     @Override
@@ -132,11 +134,11 @@ final class Operators implements LayerVisitor<Operator> {
 
     @Override
     public Operator convTranspose(ConvTranspose layer) {
-        return new ConvTransposeOperator(layer);
+        return new ConvTransposeOperator(layer, products);
     }
 
     @Override
     public Operator recurrent(Recurrent layer) {
-        return new RecurrentOperator(layer);
+        return new RecurrentOperator(layer, products);
     }
 }

@@ -1,19 +1,20 @@
 package org.sham4j.model.runtime;
 
-import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.ProductExecutor;
 import org.sham4j.core.matrix.Tensor;
 import org.sham4j.model.graph.Recurrent;
 
 /**
- * An LSTM or GRU recurrence, step by step: the state of the batch times the recurrent matrix (in its storage
- * format) plus the step's input projections gives the gates, which update the state.
+ * An LSTM or GRU recurrence, step by step: the state of the batch times the recurrent matrix (a
+ * {@link WeightProduct}) plus the step's input projections gives the gates, which update the state.
  */
 final class RecurrentOperator implements Operator {
     private final Recurrent layer;
+    private final WeightProduct weights;
 
-    RecurrentOperator(Recurrent layer) {
+    RecurrentOperator(Recurrent layer, WeightProducts products) {
         this.layer = layer;
+        this.weights = WeightProduct.of(layer.weights(), products);
     }
 
     @Override
@@ -27,7 +28,7 @@ final class RecurrentOperator implements Operator {
         int steps = shape[0];
         int n = shape[1];
         int hidden = layer.hidden();
-        CompressedMatrix r = layer.weights();
+        WeightProduct r = weights;
         float[] bias = layer.bias();
         float[] x = inputs[0].data();
         float[] y = new float[Math.toIntExact((long) steps * n * hidden)];

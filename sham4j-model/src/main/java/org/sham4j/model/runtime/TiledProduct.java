@@ -1,6 +1,5 @@
 package org.sham4j.model.runtime;
 
-import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.ProductExecutor;
 
 /**
@@ -29,7 +28,7 @@ final class TiledProduct {
     }
 
     /** Runs the product of {@code total} rows through {@code w}. */
-    static void run(CompressedMatrix w, int total, Fill fill, Drain drain, ProductExecutor executor) {
+    static void run(WeightProduct w, int total, Fill fill, Drain drain, ProductExecutor executor) {
         int tiles = (total + TILE - 1) / TILE;
         Parallel.forRange(executor, tiles, (t0, t1) -> {
             float[] x = new float[TILE * w.rows()];

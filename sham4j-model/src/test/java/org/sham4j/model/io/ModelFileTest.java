@@ -27,7 +27,6 @@ import org.sham4j.model.graph.Conv;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.graph.Layer;
 import org.sham4j.model.graph.Node;
-import org.sham4j.model.graph.Preprocessing;
 import org.sham4j.model.graph.WeightedLayer;
 import org.sham4j.model.runtime.Fixtures;
 import org.sham4j.model.runtime.GraphRunner;
@@ -233,59 +232,5 @@ class ModelFileTest {
         MemoryBudgetException e = assertThrows(MemoryBudgetException.class, () -> ModelFile.fromBytes(file));
         assertTrue(e.getMessage().startsWith("needs 8.0 TB for node "), e.getMessage());
         assertTrue(e.getMessage().contains("output"), e.getMessage());
-    }
-
-    @Test
-    void versionOneAndTwoFilesAreStillRead() throws IOException {
-        Graph plain = Fixtures.inFormat(Fixtures.smallCnn(41), "gsham");
-        Preprocessing p = plain.preprocessing();
-        // Versions 1 and 2 have no recorded flag: a file of theirs always recorded its preprocessing.
-        Graph g = plain.withPreprocessing(new Preprocessing(p.scale(), p.mean(), p.std(), p.layout(), true));
-        byte[] v3 = ModelFile.toBytes(g);
-        byte[] body = Arrays.copyOfRange(v3, 8 + 1 + varintSize(v3, 9), v3.length - 4);
-        // The body of versions 1 and 2: the same without the flag after the preprocessing's layout.
-        ModelOutput head = new ModelOutput();
-        head.f32(p.scale());
-        head.floats(p.mean());
-        head.floats(p.std());
-        head.u8(p.layout().ordinal());
-        int flag = (int) head.payload().size();
-        assertEquals(1, body[flag], "the recorded flag");
-        ModelOutput old = new ModelOutput();
-        old.raw(Arrays.copyOfRange(body, 0, flag));
-        old.raw(Arrays.copyOfRange(body, flag + 1, body.length));
-        byte[] oldBody = old.payload().toByteArray();
-        // Version 1: magic, version 1, the body without its length; version 2: with it.
-        ModelOutput length = new ModelOutput();
-        length.count(oldBody.length);
-        byte[] v1 = framed(1, new byte[0], oldBody);
-        byte[] v2 = framed(2, length.payload().toByteArray(), oldBody);
-        assertArrayEquals(v3, ModelFile.toBytes(ModelFile.fromBytes(v1)), "read as version 1, written as version 3");
-        assertArrayEquals(v3, ModelFile.toBytes(ModelFile.fromBytes(v2)), "read as version 2, written as version 3");
-    }
-
-    /** A model file of {@code version}: magic, version, {@code length}, {@code body} and their CRC-32C. */
-    private static byte[] framed(int version, byte[] length, byte[] body) {
-        byte[] head = "SHAMODEL".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] file = new byte[head.length + 1 + length.length + body.length + 4];
-        System.arraycopy(head, 0, file, 0, head.length);
-        file[head.length] = (byte) version;
-        System.arraycopy(length, 0, file, head.length + 1, length.length);
-        System.arraycopy(body, 0, file, head.length + 1 + length.length, body.length);
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(file, 0, file.length - 4);
-        int c = (int) crc.getValue();
-        for (int k = 0; k < 4; k++) {
-            file[file.length - 4 + k] = (byte) (c >>> (24 - 8 * k));
-        }
-        return file;
-    }
-
-    private static int varintSize(byte[] b, int at) {
-        int n = 1;
-        while ((b[at + n - 1] & 0x80) != 0) {
-            n++;
-        }
-        return n;
     }
 }

@@ -50,6 +50,17 @@ public final class Fixtures {
         return new DenseMatrix(rows, cols, a);
     }
 
+    /** {@code m} with each entry kept with probability {@code keep}, else zero. */
+    public static DenseMatrix pruned(Random rnd, DenseMatrix m, double keep) {
+        float[] a = m.data().clone();
+        for (int e = 0; e < a.length; e++) {
+            if (rnd.nextDouble() >= keep) {
+                a[e] = 0f;
+            }
+        }
+        return new DenseMatrix(m.rows(), m.cols(), a);
+    }
+
     public static CompressedMatrix stored(DenseMatrix m, String format) {
         return Formats.byName(format).encode(SparseMatrix.fromDense(m));
     }

@@ -66,8 +66,8 @@ class LayerReferenceTest {
     }
 
     /** Direct convolution over (N, C, H, W), a 1-D layer being H = 1. */
-    private static double[] convReference(Tensor x, int h, int w, DenseMatrix wt, float[] bias, int inC, int outC,
-                                          int[] k, int[] s, int[] pb, int[] pe, int[] d, int groups, int[] outHw) {
+    static double[] convReference(Tensor x, int h, int w, DenseMatrix wt, float[] bias, int inC, int outC,
+                                  int[] k, int[] s, int[] pb, int[] pe, int[] d, int groups, int[] outHw) {
         int n = x.dim(0);
         int oh = (h + pb[0] + pe[0] - d[0] * (k[0] - 1) - 1) / s[0] + 1;
         int ow = (w + pb[1] + pe[1] - d[1] * (k[1] - 1) - 1) / s[1] + 1;

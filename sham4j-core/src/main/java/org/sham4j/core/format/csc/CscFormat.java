@@ -1,6 +1,7 @@
 package org.sham4j.core.format.csc;
 
 import java.io.IOException;
+import java.util.Optional;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PayloadInput;
@@ -29,6 +30,14 @@ public final class CscFormat implements MatrixFormat {
     @Override
     public CompressedMatrix encode(SparseMatrix matrix) {
         return new CscStored(matrix);
+    }
+
+    /**
+     * The columns of a matrix stored in this format, as stored (not copied, not to be modified), for products
+     * that run on them directly (the model runtime's); empty for a matrix in any other format.
+     */
+    public static Optional<SparseMatrix> columns(CompressedMatrix m) {
+        return m instanceof CscStored s ? Optional.of(s.matrix()) : Optional.empty();
     }
 
     @Override

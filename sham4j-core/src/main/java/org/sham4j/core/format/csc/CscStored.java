@@ -25,6 +25,11 @@ final class CscStored extends ColumnBlockedMatrix {
         this.values = m.values();
     }
 
+    /** The stored columns. */
+    SparseMatrix matrix() {
+        return m;
+    }
+
     @Override
     public long nonZeros() {
         return m.nnz();

@@ -45,6 +45,11 @@ final class GshamStored extends HuffmanBlockedMatrix {
     private final float[] values;
     private final long[] words;
     private final long bitLength;
+    /**
+     * Per {@value #ENTRY_BITS}-bit prefix of the stream where a whole non-zero (gap codeword, raw bits, value
+     * codeword) lies inside it: (gap + 1) &lt;&lt; 32 | value rank &lt;&lt; 8 | bits taken; else 0.
+     */
+    private final long[] entries;
 
     private GshamStored(int rows, int cols, int nnz, GapCode gapCode, HuffmanCode gapHuffman, PackedInts gapSymbols,
                         HuffmanCodebook codebook, BlockIndex blocks, long[] words, long bitLength) {
@@ -64,6 +69,35 @@ final class GshamStored extends HuffmanBlockedMatrix {
         this.values = codebook.values();
         this.words = words;
         this.bitLength = bitLength;
+        this.entries = entryTable();
+    }
+
+    /** Stream bits an entry of the one-lookup table covers: 2^11 entries of 8 bytes stay in the L1 cache. */
+    private static final int ENTRY_BITS = 11;
+
+    /**
+     * The table that decodes a whole non-zero in one lookup where it takes at most {@value #ENTRY_BITS} bits; built
+     * from the primary tables of the two decoders, which hold every codeword that short.
+     */
+    private long[] entryTable() {
+        long[] t = new long[1 << ENTRY_BITS];
+        int[] gapTable = gapDecoder.table();
+        int[] valueTable = valueDecoder.table();
+        for (int i = 0; i < t.length && values.length > 0 && gapBase.length > 0; i++) {
+            long w = (long) i << (64 - ENTRY_BITS);
+            int e = gapTable[(int) ((w >>> 1) >>> gapDecoder.tableShift())];
+            if (e < 0 || (e & 63) + gapExtra[e >>> 6] > ENTRY_BITS) {
+                continue;
+            }
+            int extra = gapExtra[e >>> 6];
+            long gap = gapBase[e >>> 6] + (extra == 0 ? 0 : (w << (e & 63)) >>> (64 - extra));
+            int used = (e & 63) + extra;
+            int v = valueTable[(int) (((w << used) >>> 1) >>> valueDecoder.tableShift())];
+            if (v >= 0 && used + (v & 63) <= ENTRY_BITS && gap + 1 < 1L << 31 && v >>> 6 < 1 << 23) {
+                t[i] = (gap + 1) << 32 | (long) (v >>> 6) << 8 | (used + (v & 63));
+            }
+        }
+        return t;
     }
 
     static GshamStored build(SparseMatrix m) {
@@ -386,6 +420,113 @@ final class GshamStored extends HuffmanBlockedMatrix {
         return d;
     }
 
+    /** One vector: blocks two at a time, their streams decoded in one loop, so that their dependency chains overlap. */
+    @Override
+    protected void multiplyBlocks(float[] xt, int batch, float[] y, int first, int last) {
+        int b = first;
+        // A pair's entries hold a gap below 2^31 and a value rank below 2^23.
+        boolean pairs = batch == 1 && (long) rows * cols < 1L << 31 && values.length < 1 << 23;
+        for (; pairs && b + 2 <= last; b += 2) {
+            multiplyPair(xt, y, b);
+        }
+        super.multiplyBlocks(xt, batch, y, b, last);
+    }
+
+    /** Non-zeros of block b. */
+    private long countIn(int b) {
+        return (b + 1 < blocks.blocks() ? blocks.get(F_BEFORE, b + 1) : nnz) - blocks.get(F_BEFORE, b);
+    }
+
+    /**
+     * Blocks b and b + 1 for one vector, as {@link #multiplyBlock} computes them: the two streams' non-zeros
+     * decoded side by side until one block ends, then the other's alone.
+     */
+    private void multiplyPair(float[] xt, float[] y, int b) {
+        final int n = rows;
+        final long[] words = this.words;
+        final float[] values = this.values;
+        final long[] entries = this.entries;
+        long leftA = countIn(b);
+        long leftB = countIn(b + 1);
+        long bitA = blocks.get(F_OFFSET, b);
+        long bitB = blocks.get(F_OFFSET, b + 1);
+        int colA = blocks.startColumn(b);
+        int colB = blocks.startColumn(b + 1);
+        final int endA = colB;
+        final int endB = blocks.startColumn(b + 2);
+        long startA = (long) colA * n;
+        long startB = (long) colB * n;
+        long posA = blocks.get(F_PREV, b) - 1;
+        long posB = blocks.get(F_PREV, b + 1) - 1;
+        float sumA = 0f;
+        float sumB = 0f;
+        for (; leftA > 0 && leftB > 0; leftA--, leftB--) {
+            long e = entries[(int) (Bits.peek(words, bitA) >>> (64 - ENTRY_BITS))];
+            if (e == 0) {
+                e = slowEntry(bitA);
+            }
+            bitA += e & 255;
+            posA += e >>> 32;
+            while (posA >= startA + n) {
+                y[colA++] = sumA;
+                sumA = 0f;
+                startA += n;
+            }
+            sumA += values[(int) e >>> 8] * xt[(int) (posA - startA)];
+            e = entries[(int) (Bits.peek(words, bitB) >>> (64 - ENTRY_BITS))];
+            if (e == 0) {
+                e = slowEntry(bitB);
+            }
+            bitB += e & 255;
+            posB += e >>> 32;
+            while (posB >= startB + n) {
+                y[colB++] = sumB;
+                sumB = 0f;
+                startB += n;
+            }
+            sumB += values[(int) e >>> 8] * xt[(int) (posB - startB)];
+        }
+        finishOne(xt, y, bitA, leftA, posA, colA, startA, sumA, endA);
+        finishOne(xt, y, bitB, leftB, posB, colB, startB, sumB, endB);
+    }
+
+    /** The rest of one block of {@link #multiplyPair}, from its decoding state, through column {@code end} - 1. */
+    private void finishOne(float[] xt, float[] y, long bit, long left, long pos, int col, long start, float sum,
+                           int end) {
+        final int n = rows;
+        for (; left > 0; left--) {
+            long e = entries[(int) (Bits.peek(words, bit) >>> (64 - ENTRY_BITS))];
+            if (e == 0) {
+                e = slowEntry(bit);
+            }
+            bit += e & 255;
+            pos += e >>> 32;
+            while (pos >= start + n) {
+                y[col++] = sum;
+                sum = 0f;
+                start += n;
+            }
+            sum += values[(int) e >>> 8] * xt[(int) (pos - start)];
+        }
+        for (; col < end; col++) {
+            y[col] = sum;
+            sum = 0f;
+        }
+    }
+
+    /**
+     * The non-zero at bit {@code bit}, decoded codeword by codeword, as an entry of {@link #entries}: (gap + 1)
+     * &lt;&lt; 32 | value rank &lt;&lt; 8 | bits taken (at most 56 + 31 + 56).
+     */
+    private long slowEntry(long bit) {
+        int e = gapDecoder.decode(Bits.peek(words, bit));
+        int extra = gapExtra[e >>> 6];
+        long gap = gapBase[e >>> 6] + (extra == 0 ? 0 : Bits.read(words, bit + (e & 63), extra));
+        int used = (e & 63) + extra;
+        int v = valueDecoder.decode(Bits.peek(words, bit + used));
+        return (gap + 1) << 32 | (long) (v >>> 6) << 8 | (used + (v & 63));
+    }
+
     /**
      * The product on block {@code block}: decodes each non-zero's gap and value once, keeps the column's sums
      * (one per batch row) in registers or a small array, and stores them when the column ends.
@@ -409,21 +550,37 @@ final class GshamStored extends HuffmanBlockedMatrix {
         long position = blocks.get(F_PREV, block) - 1;
         float[] acc = batch == 1 ? null : new float[batch];
         float sum = 0f;
+        final long[] entries = this.entries;
         for (long t = 0; t < count; t++) {
             long w = in.window();
-            int e = gapTable[(int) ((w >>> 1) >>> gapShift)];
-            if (e < 0) {
-                e = gapDecoder.decodeLong(w);
+            long whole = entries[(int) (w >>> (64 - ENTRY_BITS))];
+            int valueRank;
+            if (whole != 0) {
+                in.skip((int) whole & 255);
+                position += whole >>> 32;
+                valueRank = (int) whole >>> 8;
+            } else {
+                int e = gapTable[(int) ((w >>> 1) >>> gapShift)];
+                if (e < 0) {
+                    e = gapDecoder.decodeLong(w);
+                }
+                in.skip(e & 63);
+                int rank = e >>> 6;
+                int extraBits = gapExtra[rank];
+                long gap = gapBase[rank];
+                if (extraBits != 0) {
+                    gap += in.window() >>> (64 - extraBits);
+                    in.skip(extraBits);
+                }
+                position += gap + 1;
+                w = in.window();
+                int v = valueTable[(int) ((w >>> 1) >>> valueShift)];
+                if (v < 0) {
+                    v = valueDecoder.decodeLong(w);
+                }
+                in.skip(v & 63);
+                valueRank = v >>> 6;
             }
-            in.skip(e & 63);
-            int rank = e >>> 6;
-            int extraBits = gapExtra[rank];
-            long gap = gapBase[rank];
-            if (extraBits != 0) {
-                gap += in.window() >>> (64 - extraBits);
-                in.skip(extraBits);
-            }
-            position += gap + 1;
             while (position >= colStart + n) {
                 if (acc == null) {
                     y[col] = sum;
@@ -435,16 +592,10 @@ final class GshamStored extends HuffmanBlockedMatrix {
                 colStart += n;
             }
             int row = (int) (position - colStart);
-            w = in.window();
-            int v = valueTable[(int) ((w >>> 1) >>> valueShift)];
-            if (v < 0) {
-                v = valueDecoder.decodeLong(w);
-            }
-            in.skip(v & 63);
             if (acc == null) {
-                sum += values[v >>> 6] * xt[row];
+                sum += values[valueRank] * xt[row];
             } else {
-                addScaledRow(acc, values[v >>> 6], xt, row, batch);
+                addScaledRow(acc, values[valueRank], xt, row, batch);
             }
         }
         for (; col < c1; col++) {

@@ -42,6 +42,8 @@ final class ShamStored extends HuffmanBlockedMatrix {
     private final HuffmanRuns runs;
     private final PackedInts colPtr;
     private final PackedInts rowIdx;
+    /** The row indices as 16-bit values for the single-vector kernel, when rows &lt;= 65,536; else null. */
+    private final char[] narrowRows;
     /** Start of lane l in {@link #words} (l &lt;= LANES; the last is the total length). */
     private final long[] laneStart;
     private final long[] words;
@@ -53,6 +55,7 @@ final class ShamStored extends HuffmanBlockedMatrix {
         this.runs = new HuffmanRuns(decoder, codebook.values());
         this.colPtr = colPtr;
         this.rowIdx = rowIdx;
+        this.narrowRows = rows <= 1 << 16 ? narrow(rowIdx) : null;
         this.laneStart = laneStart;
         this.words = words;
     }
@@ -187,14 +190,54 @@ final class ShamStored extends HuffmanBlockedMatrix {
         int[] rowsOf = new int[CHUNK];
         decodeBlock(block, (ptr, k, count, base, vals, firstCol) -> {
             int[] r = rowsOf.length >= vals.length ? rowsOf : new int[vals.length];
-            rowIdx.get(base, r, ptr[k + count] - base);
+            rowsOf(base, ptr[k + count] - base, r);
             ColumnKernel.multiply(ptr, k, count, base, r, vals, xt, batch, y, cols, firstCol);
         });
     }
 
-    /** One vector: each row index is read from its packed bits as the product goes. */
+    /** Row indices of non-zeros from .. from + count - 1 into dst[0 .. count - 1]. */
+    private void rowsOf(int from, int count, int[] dst) {
+        final char[] nr = narrowRows;
+        if (nr == null) {
+            rowIdx.get(from, dst, count);
+            return;
+        }
+        for (int t = 0; t < count; t++) {
+            dst[t] = nr[from + t];
+        }
+    }
+
+    /** The packed row indices as 16-bit values. */
+    private static char[] narrow(PackedInts rowIdx) {
+        char[] out = new char[rowIdx.size()];
+        int[] buf = new int[4096];
+        for (int p = 0; p < out.length; p += buf.length) {
+            int n = Math.min(buf.length, out.length - p);
+            rowIdx.get(p, buf, n);
+            for (int t = 0; t < n; t++) {
+                out[p + t] = (char) buf[t];
+            }
+        }
+        return out;
+    }
+
+    /** One vector: row indices from their 16-bit copy where there is one, else from their packed bits. */
     private void multiplyOne(int[] ptr, int k, int count, int base, float[] vals, float[] xt, float[] y,
                              int firstCol) {
+        final char[] nr = narrowRows;
+        if (nr != null) {
+            int p0 = ptr[k] - base;
+            for (int t = 0; t < count; t++) {
+                int p1 = ptr[k + t + 1] - base;
+                float s = 0f;
+                for (int p = p0; p < p1; p++) {
+                    s += xt[nr[base + p]] * vals[p];
+                }
+                y[firstCol + t] = s;
+                p0 = p1;
+            }
+            return;
+        }
         final byte[] rb = rowIdx.bytes();
         final int w = rowIdx.width();
         final int down = 63 - w;
