@@ -5,16 +5,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.sham4j.core.io.InvalidInputException;
-import org.sham4j.core.io.NpyArrays;
 import org.sham4j.core.matrix.Tensor;
 
 /**
@@ -160,24 +156,10 @@ public final class LocalPrediction {
     }
 
     private static Source npy(PredictRequest request, Predictor predictor) throws IOException {
-        List<Tensor> arrays = new ArrayList<>();
-        List<int[]> shapes = new ArrayList<>();
-        List<InputDecoder> decoders = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (Path p : request.inputs()) {
-            Tensor t = readNpy(p);
-            if (!arrays.isEmpty() && t.dim(0) != arrays.get(0).dim(0)) {
-                throw new InvalidInputException(p + ": " + t.dim(0) + " samples, " + request.inputs().get(0) + " "
-                        + arrays.get(0).dim(0));
-            }
-            arrays.add(t);
-            int[] sample = Arrays.copyOfRange(t.shape(), 1, t.rank());
-            shapes.add(sample);
-            decoders.add(new InputDecoder.Numbers((int) Tensor.size(sample)));
-            names.add(p.toString());
-        }
-        ChunkScorer scorer = new ChunkScorer(predictor, new Bindings(names, decoders), shapes);
-        int total = arrays.get(0).dim(0);
+        NpyInputs in = NpyInputs.read(request.inputs());
+        List<String> names = request.inputs().stream().map(Path::toString).toList();
+        ChunkScorer scorer = new ChunkScorer(predictor, new Bindings(names, in.decoders()), in.shapes());
+        int total = in.samples();
         int size = request.chunkRows();
         return new Source() {
             int read;
@@ -193,12 +175,10 @@ public final class LocalPrediction {
                 if (n <= 0) {
                     return null;
                 }
-                Object[][] cells = new Object[arrays.size()][n];
-                for (int k = 0; k < arrays.size(); k++) {
-                    float[] d = arrays.get(k).data();
-                    int per = (int) Tensor.size(shapes.get(k));
+                Object[][] cells = new Object[in.arrays().size()][n];
+                for (int k = 0; k < cells.length; k++) {
                     for (int i = 0; i < n; i++) {
-                        cells[k][i] = Arrays.copyOfRange(d, (read + i) * per, (read + i + 1) * per);
+                        cells[k][i] = in.sample(k, read + i);
                     }
                 }
                 Chunk c = new Chunk(read, n, cells, new String[0][]);
@@ -220,23 +200,6 @@ public final class LocalPrediction {
             public void close() {
             }
         };
-    }
-
-    /** A {@code .npy} array of samples (N, ...): float16/32/64, C or Fortran order, at least one axis. */
-    public static Tensor readNpy(Path p) throws IOException {
-        Tensor t;
-        try (var in = new java.io.BufferedInputStream(Files.newInputStream(p), 1 << 16)) {
-            t = NpyArrays.read(in, p.toString());
-        }
-        if (t.rank() < 1) {
-            throw new InvalidInputException(p + ": a scalar, expected an array of samples (N, ...)");
-        }
-        for (float v : t.data()) {
-            if (!Float.isFinite(v)) {
-                throw new InvalidInputException(p + ": holds " + v + ", expected finite numbers");
-            }
-        }
-        return t;
     }
 
     /** Reads chunks, scores up to 2 x threads at once, writes them in order; the rows written. */

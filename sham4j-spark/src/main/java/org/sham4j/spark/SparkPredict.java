@@ -28,8 +28,8 @@ import org.sham4j.core.matrix.Tensor;
 import org.sham4j.model.io.ModelFile;
 import org.sham4j.predict.Bindings;
 import org.sham4j.predict.ChunkScorer;
-import org.sham4j.predict.InputDecoder;
 import org.sham4j.predict.LocalPrediction;
+import org.sham4j.predict.NpyInputs;
 import org.sham4j.predict.PredictBackend;
 import org.sham4j.predict.PredictRequest;
 import org.sham4j.predict.Predictor;
@@ -146,41 +146,29 @@ public final class SparkPredict implements PredictBackend {
 
     /** .npy inputs: read on the driver and spread over the cluster as rows of arrays, in order. */
     private static Input npy(SparkSession spark, JavaSparkContext sc, PredictRequest request) throws IOException {
-        List<Tensor> arrays = new ArrayList<>();
-        List<int[]> shapes = new ArrayList<>();
-        List<InputDecoder> decoders = new ArrayList<>();
+        NpyInputs in = NpyInputs.read(request.inputs());
+        int inputs = in.arrays().size();
         List<String> names = new ArrayList<>();
         List<StructField> fields = new ArrayList<>();
-        for (int k = 0; k < request.inputs().size(); k++) {
-            Path p = request.inputs().get(k);
-            Tensor t = LocalPrediction.readNpy(p);
-            if (!arrays.isEmpty() && t.dim(0) != arrays.get(0).dim(0)) {
-                throw new InvalidInputException(p + ": " + t.dim(0) + " samples, " + request.inputs().get(0) + " "
-                        + arrays.get(0).dim(0));
-            }
-            arrays.add(t);
-            int[] sample = Arrays.copyOfRange(t.shape(), 1, t.rank());
-            shapes.add(sample);
-            decoders.add(new InputDecoder.Numbers((int) Tensor.size(sample)));
+        for (int k = 0; k < inputs; k++) {
             names.add("input_" + k);
             fields.add(DataTypes.createStructField("input_" + k, DataTypes.createArrayType(DataTypes.FloatType),
                     false));
         }
-        int n = arrays.get(0).dim(0);
+        int n = in.samples();
         List<Row> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Object[] cells = new Object[arrays.size()];
-            for (int k = 0; k < arrays.size(); k++) {
-                int per = (int) Tensor.size(shapes.get(k));
-                cells[k] = Arrays.copyOfRange(arrays.get(k).data(), i * per, (i + 1) * per);
+            Object[] cells = new Object[inputs];
+            for (int k = 0; k < inputs; k++) {
+                cells[k] = in.sample(k, i);
             }
             rows.add(RowFactory.create(cells));
         }
         int slices = Math.max(1, Math.min(n, 4 * sc.defaultParallelism()));
-        int[] inputAt = new int[arrays.size()];
+        int[] inputAt = new int[inputs];
         Arrays.setAll(inputAt, k -> k);
         return new Input(sc.parallelize(rows, slices), DataTypes.createStructType(fields), inputAt, new int[0],
-                List.of(), new Bindings(names, decoders), shapes, request.inputs().toString());
+                List.of(), new Bindings(names, in.decoders()), in.shapes(), request.inputs().toString());
     }
 
     /** Collects the scored rows in order into one local file, written as a local run writes it. */
