@@ -7,6 +7,7 @@ import org.sham4j.core.bits.Bits;
 import org.sham4j.core.bits.PackedInts;
 import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.BlockIndex;
+import org.sham4j.core.format.ColumnSlices;
 import org.sham4j.core.format.HuffmanBlockedMatrix;
 import org.sham4j.core.format.HuffmanCodebook;
 import org.sham4j.core.format.MatrixFormat;
@@ -418,6 +419,56 @@ final class GshamStored extends HuffmanBlockedMatrix {
                     d.set((int) (position % rows), (int) (position / rows), values[rank]));
         }
         return d;
+    }
+
+    /**
+     * The stream decoded front to back: a whole non-zero per lookup where it fits {@value #ENTRY_BITS} bits (as
+     * {@link #multiplyPair} decodes), else codeword by codeword.
+     */
+    @Override
+    protected void decodeColumns(ColumnSlices out) {
+        if (nnz == 0) {
+            return;
+        }
+        final int n = rows;
+        final float[] values = this.values;
+        final long[] words = this.words;
+        final long[] entries = this.entries;
+        long bit = 0;
+        long position = -1;
+        long colStart = 0;
+        int p = out.column(0);
+        int[] r = out.rows();
+        float[] v = out.values();
+        for (long t = 0; t < nnz; t++) {
+            long e = entries[(int) (Bits.peek(words, bit) >>> (64 - ENTRY_BITS))];
+            int rank;
+            if (e != 0) {
+                bit += e & 255;
+                position += e >>> 32;
+                rank = (int) e >>> 8;
+            } else {
+                int g = gapDecoder.decode(Bits.peek(words, bit));
+                int extra = gapExtra[g >>> 6];
+                long gap = gapBase[g >>> 6] + (extra == 0 ? 0 : Bits.read(words, bit + (g & 63), extra));
+                bit += (g & 63) + extra;
+                int ve = valueDecoder.decode(Bits.peek(words, bit));
+                bit += ve & 63;
+                rank = ve >>> 6;
+                position += gap + 1;
+            }
+            if (position >= colStart + n) {
+                out.end(p);
+                int col = (int) (position / n);
+                colStart = (long) col * n;
+                p = out.column(col);
+                r = out.rows();
+                v = out.values();
+            }
+            r[p] = (int) (position - colStart);
+            v[p++] = values[rank];
+        }
+        out.end(p);
     }
 
     /** One vector: blocks two at a time, their streams decoded in one loop, so that their dependency chains overlap. */

@@ -8,6 +8,7 @@ import org.sham4j.core.bits.ByteBits;
 import org.sham4j.core.bits.PackedInts;
 import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.BlockIndex;
+import org.sham4j.core.format.ColumnSlices;
 import org.sham4j.core.format.ColumnKernel;
 import org.sham4j.core.format.HuffmanBlockedMatrix;
 import org.sham4j.core.format.HuffmanCodebook;
@@ -178,6 +179,30 @@ final class ShamStored extends HuffmanBlockedMatrix {
             });
         }
         return d;
+    }
+
+    @Override
+    protected void decodeColumns(ColumnSlices out) {
+        final char[] nr = narrowRows;
+        for (int b = 0; b < blocks.blocks(); b++) {
+            decodeBlock(b, (ptr, k, count, base, vals, firstCol) -> {
+                for (int t = 0; t < count; t++) {
+                    int p = out.column(firstCol + t);
+                    int[] r = out.rows();
+                    int from = ptr[k + t] - base;
+                    int len = ptr[k + t + 1] - base - from;
+                    if (nr != null) {
+                        for (int q = 0; q < len; q++) {
+                            r[p + q] = nr[base + from + q];
+                        }
+                    } else {
+                        rowIdx.get(base + from, r, p, len);
+                    }
+                    System.arraycopy(vals, from, out.values(), p, len);
+                    out.end(p + len);
+                }
+            });
+        }
     }
 
     @Override
