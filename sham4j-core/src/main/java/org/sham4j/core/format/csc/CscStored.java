@@ -2,8 +2,8 @@ package org.sham4j.core.format.csc;
 
 import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.ColumnBlockedMatrix;
-import org.sham4j.core.format.ColumnSlices;
 import org.sham4j.core.format.ColumnKernel;
+import org.sham4j.core.format.ColumnSlices;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PayloadOutput;
 import org.sham4j.core.format.ProductCounts;

@@ -676,15 +676,24 @@ final class GshamStored extends HuffmanBlockedMatrix {
     }
 
     /**
-     * The stream read once; per non-zero a gap lookup, its base and raw-bit count, a value lookup and a codebook
-     * read.
+     * The single-vector kernel as it runs ({@link #multiplyPair}, {@link #multiplyBlock}): the stream read once;
+     * per non-zero one lookup in the {@value #ENTRY_BITS}-bit entry table, which resolves gap, raw bits and value
+     * at once where they fit; for the others the three-lookup chain (gap lookup, its raw-bit count and 64-bit
+     * base, the raw bits from the stream's words, value lookup); then the codebook, x and the column sums.
      */
     @Override
     public OperationCounts productCounts() {
         long[] gapLengths = new long[gapHuffman.maxLength() + 1];
         long[] valueLengths = new long[codebook.code().maxLength() + 1];
+        long slow = 0;
         long pos = 0;
         for (long t = 0; t < nnz; t++) {
+            long whole = entries[(int) (Bits.peek(words, pos) >>> (64 - ENTRY_BITS))];
+            if (whole != 0) {
+                pos += whole & 255;
+                continue;
+            }
+            slow++;
             int e = gapDecoder.decode(Bits.peek(words, pos));
             gapLengths[e & 63]++;
             pos += (e & 63) + gapExtra[e >>> 6];
@@ -693,9 +702,10 @@ final class GshamStored extends HuffmanBlockedMatrix {
             pos += v & 63;
         }
         ProductCounts c = new ProductCounts(rows, cols).stream("codewords", bitLength);
+        c.counts().access("entry table", 8L * entries.length, 64, nnz);
         gapDecoder.countLookups("gap decode table", gapLengths, c.counts());
-        c.words("gap raw bits", gapExtra.length, nnz);
-        c.counts().access("gap bases", 8L * gapBase.length, 64, nnz);
+        c.words("gap raw bits", gapExtra.length, slow);
+        c.counts().access("gap bases", 8L * gapBase.length, 64, slow);
         valueDecoder.countLookups("decode table", valueLengths, c.counts());
         return c.words("codebook", values.length, nnz).columnSums(nnz).build();
     }
