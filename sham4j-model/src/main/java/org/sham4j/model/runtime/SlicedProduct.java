@@ -1,6 +1,5 @@
 package org.sham4j.model.runtime;
 
-import java.util.Arrays;
 import org.sham4j.core.format.ColumnBlockedMatrix;
 import org.sham4j.core.format.ColumnSlices;
 import org.sham4j.core.format.ProductExecutor;
@@ -9,17 +8,15 @@ import org.sham4j.core.format.ProductExecutor;
  * Weights in a column-ordered compressed format ({@link ColumnBlockedMatrix}: HAM, sHAM, gsham, IM, COO),
  * multiplied on their stored bytes by the runtime's sparse kernel: the matrix is decoded a slice of whole
  * columns at a time ({@link ColumnSlices}, at most {@link #SLICE} columns and non-zeros) into arrays that the
- * kernel ({@link Gemm#multiplySparse}; the GEMM on a dense panel when more than
- * {@link WeightProduct#MAX_SPARSE_DENSITY} of the slice's entries are non-zero) runs on at once for a block of up
- * to {@link #ROWS} rows of X (or several samples of a convolution), so that the decoding is paid once per block.
- * The scratch of a thread is one slice (CSC arrays of at most SLICE columns and max(SLICE, rows) non-zeros) and
- * a dense panel (at most 2.5 times the slice's non-zeros, as floats): at most 4 * SLICE + 18 * max(SLICE, rows)
- * bytes, 352 KiB for W of up to 16,384 rows, whatever W's number of non-zeros (besides the transposed blocks of X
+ * kernel ({@link Gemm#multiplySparse}) runs on at once for a block of up to {@link #ROWS} rows of X (or several
+ * samples of a convolution), so that the decoding is paid once per block. The scratch of a thread is one slice:
+ * CSC arrays of at most SLICE columns and max(SLICE, rows) non-zeros, at most 4 * SLICE + 8 * max(SLICE, rows)
+ * bytes, 192 KiB for W of up to 16,384 rows, whatever W's number of non-zeros (besides the transposed blocks of X
  * and Y that {@link CscProduct} also uses). A thread keeps its last slice, so a matrix that fits in one is decoded
- * once per thread for a run of products by it. Every entry is the fused multiply-add
- * chain over its column's non-zeros in row order (with zeros, on a panel), as {@link CscProduct} and
- * {@link GemmProduct} compute it, so any split over threads gives the same bits. A batch of fewer than
- * {@link #MIN_BATCH} rows runs the format's own product.
+ * once per thread for a run of products by it. Every entry is summed as the formats' own products sum it
+ * (s = s + w x over the column's non-zeros in row order, each product rounded), so a batch of fewer than
+ * {@link #MIN_BATCH} rows, which runs the format's own product, any split over threads and any batch give the
+ * same bits.
  */
 final class SlicedProduct extends TransposedProduct {
     /**
@@ -127,22 +124,18 @@ final class SlicedProduct extends TransposedProduct {
 
     /**
      * The scratch of one thread's products, shared by every {@link SlicedProduct} the thread runs: the decoded
-     * slice's arrays and a dense panel (W<sup>T</sup>'s rows for the slice's columns) that a slice with more than
-     * {@link WeightProduct#MAX_SPARSE_DENSITY} of its entries non-zero is expanded into for the GEMM, holding at
-     * most 1 / 0.4 times the slice's non-zeros. When a whole matrix fits in one slice, the slice (and panel) stay
-     * until the thread decodes another, so that the many products of a layer's run decode it once.
+     * slice's arrays. When a whole matrix fits in one slice, the slice stays until the thread decodes another, so
+     * that the many products of a layer's run decode it once.
      */
     private static final class Slices {
         private final int capacity;
         private final ColumnSlices slices;
         private final Gemm gemm = Gemm.get();
-        private float[] panel = new float[0];
         /** The product whose whole matrix the arrays below hold, or null. */
         private SlicedProduct whole;
         private int[] start;
         private int[] index;
         private float[] values;
-        private boolean dense;
 
         Slices(int capacity) {
             this.capacity = capacity;
@@ -153,50 +146,26 @@ final class SlicedProduct extends TransposedProduct {
         void multiply(SlicedProduct p, float[][] b, int bo, int[] rowsOfB, int n, int count, float[][] c, int[] co,
                       int ldc) {
             if (whole == p) {
-                run(p, 0, p.cols, start, index, values, dense, b, bo, rowsOfB, n, count, c, co, ldc);
+                run(0, p.cols, start, index, values, b, bo, rowsOfB, n, count, c, co, ldc);
                 return;
             }
             whole = null;
             slices.decode(p.w, (first, k, st, ix, vs) -> {
-                boolean d = st[k] > MAX_SPARSE_DENSITY * k * p.rows;
-                if (d) {
-                    expand(p.rows, k, st, ix, vs);
-                }
                 if (first == 0 && k == p.cols) {
                     whole = p;
                     start = st;
                     index = ix;
                     values = vs;
-                    dense = d;
                 }
-                run(p, first, k, st, ix, vs, d, b, bo, rowsOfB, n, count, c, co, ldc);
+                run(first, k, st, ix, vs, b, bo, rowsOfB, n, count, c, co, ldc);
             });
         }
 
-        /** Columns first .. first + k - 1 of every C<sub>s</sub>: sparse, or the GEMM on the panel. */
-        private void run(SlicedProduct p, int first, int k, int[] st, int[] ix, float[] vs, boolean d, float[][] b,
-                         int bo, int[] rowsOfB, int n, int count, float[][] c, int[] co, int ldc) {
+        /** Columns first .. first + k - 1 of every C<sub>s</sub>, summed as the formats' own products sum. */
+        private void run(int first, int k, int[] st, int[] ix, float[] vs, float[][] b, int bo, int[] rowsOfB, int n,
+                         int count, float[][] c, int[] co, int ldc) {
             for (int s = 0; s < count; s++) {
-                if (d) {
-                    gemm.multiply(k, n, p.rows, panel, 0, p.rows, b[s], bo, rowsOfB, c[s], co[s] + first * ldc, ldc);
-                } else {
-                    gemm.multiplySparse(k, n, st, ix, vs, b[s], bo, rowsOfB, c[s], co[s] + first * ldc, ldc);
-                }
-            }
-        }
-
-        /** The slice's columns as the rows of a dense panel (k x rows). */
-        private void expand(int rows, int k, int[] start, int[] index, float[] values) {
-            int size = k * rows;
-            if (panel.length < size) {
-                panel = new float[size];
-            } else {
-                Arrays.fill(panel, 0, size, 0f);
-            }
-            for (int j = 0; j < k; j++) {
-                for (int q = start[j]; q < start[j + 1]; q++) {
-                    panel[j * rows + index[q]] = values[q];
-                }
+                gemm.multiplySparse(k, n, st, ix, vs, b[s], bo, rowsOfB, c[s], co[s] + first * ldc, ldc, false);
             }
         }
     }
