@@ -16,10 +16,10 @@ public enum WeightProducts {
     /**
      * Each matrix multiplied on its stored bytes (weights stored dense or in CSC run the runtime's kernels on their
      * stored arrays): a batch of 8 or more vectors, or a convolution by sample, on column-ordered formats (HAM,
-     * sHAM, gsham, IM, COO) runs the runtime's sparse kernel (or GEMM) on slices of columns decoded into a small
-     * scratch per thread (at most 352 KiB for up to 16,384 rows), once per block of 256 vectors or run of samples;
-     * smaller batches and the row-ordered formats (CSR, CSER) run the format's own product. The least memory, and
-     * about the speed of {@link #DECODED} on batches.
+     * sHAM, gsham, IM, COO) runs the runtime's sparse kernel on slices of columns decoded into a small scratch per
+     * thread (at most 192 KiB for up to 16,384 rows), once per block of 256 vectors or run of samples, summing as
+     * the format's own product does, which smaller batches and the row-ordered formats (CSR, CSER) run: a row gives
+     * the same bits alone or in any batch. The least memory, and about the speed of {@link #DECODED} on batches.
      */
     STORED
 }
