@@ -1,5 +1,6 @@
 package org.sham4j.model.runtime;
 
+import java.lang.ref.WeakReference;
 import org.sham4j.core.format.ColumnBlockedMatrix;
 import org.sham4j.core.format.ColumnSlices;
 import org.sham4j.core.format.ProductExecutor;
@@ -131,8 +132,11 @@ final class SlicedProduct extends TransposedProduct {
         private final int capacity;
         private final ColumnSlices slices;
         private final Gemm gemm = Gemm.get();
-        /** The product whose whole matrix the arrays below hold, or null. */
-        private SlicedProduct whole;
+        /**
+         * The product whose whole matrix the arrays below hold (weakly: a thread's scratch keeps no model alive),
+         * or none.
+         */
+        private WeakReference<SlicedProduct> whole = new WeakReference<>(null);
         private int[] start;
         private int[] index;
         private float[] values;
@@ -145,14 +149,14 @@ final class SlicedProduct extends TransposedProduct {
         /** C<sub>s</sub> = W<sup>T</sup> B<sub>s</sub> for s &lt; count, B<sub>s</sub> from b[s][bo]. */
         void multiply(SlicedProduct p, float[][] b, int bo, int[] rowsOfB, int n, int count, float[][] c, int[] co,
                       int ldc) {
-            if (whole == p) {
+            if (whole.get() == p) {
                 run(0, p.cols, start, index, values, b, bo, rowsOfB, n, count, c, co, ldc);
                 return;
             }
-            whole = null;
+            whole = new WeakReference<>(null);
             slices.decode(p.w, (first, k, st, ix, vs) -> {
                 if (first == 0 && k == p.cols) {
-                    whole = p;
+                    whole = new WeakReference<>(p);
                     start = st;
                     index = ix;
                     values = vs;
