@@ -108,8 +108,8 @@ final class Models {
     }
 
     /**
-     * Layer norm, constant and edge padding, a difference with a sum-reduction of itself, a minimum with a
-     * constant first, a min-reduction and a clip.
+     * Layer norm, constant and edge padding, differences with a sum- and a max-reduction of themselves, a minimum
+     * with a constant first, a min-reduction and a clip.
      */
     private static Graph normalised(Random rnd) {
         List<Node> nodes = new ArrayList<>();
@@ -120,8 +120,10 @@ final class Models {
                 List.of("c"), "e"));
         nodes.add(new Node("sum", new Reduce(Reduce.Op.SUM, new int[] {1}, true), List.of("e"), "s"));
         nodes.add(new Node("centre", new Binary(Binary.Op.SUB), List.of("e", "s"), "d"));
+        nodes.add(new Node("top", new Reduce(Reduce.Op.MAX, new int[] {-1}, true), List.of("d"), "t"));
+        nodes.add(new Node("below", new Binary(Binary.Op.SUB), List.of("d", "t"), "b"));
         nodes.add(new Node("floor", Binary.withConstant(Binary.Op.MIN, new Tensor(new int[] {4}, floats(rnd, 4)),
-                true), List.of("d"), "m"));
+                true), List.of("b"), "m"));
         nodes.add(new Node("least", new Reduce(Reduce.Op.MIN, new int[] {-2}, false), List.of("m"), "r"));
         nodes.add(new Node("clip", new Activation(Activation.Function.CLIP, -1f, 1f), List.of("r"), "y"));
         return new Graph(List.of(new InputSpec("x", new int[] {3, 2})), nodes, List.of("y"), Preprocessing.IDENTITY);

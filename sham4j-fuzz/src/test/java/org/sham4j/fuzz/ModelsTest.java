@@ -57,17 +57,13 @@ import org.sham4j.onnx.OnnxImporter;
  * compile here until it says what of the new kind a model must hold.
  */
 class ModelsTest {
-    /** The formats {@code Seeds} writes the {@code .sham} seeds in. */
-    private static final List<String> SEED_FORMATS = List.of("sham", "gsham", "cser");
-
     /** What of each layer kind the models must hold besides the kind itself. */
-    private static final Set<String> REQUIRED = Set.of("Pool MAX", "Pool AVERAGE", "Pool dilated",
-            "Pool ceil", "GlobalPool keepDims", "GlobalPool flat", "Conv grouped",
-            "Activation alpha", "Activation alpha beta", "Softmax", "LogSoftmax",
-            "Binary two inputs", "Binary constant", "Binary constant first",
-            "Reduce MEAN", "Reduce SUM", "Reduce MIN", "Reduce keepDims", "Pad CONSTANT", "Pad REFLECT", "Pad EDGE",
-            "Slice step", "ConvTranspose grouped", "ConvTranspose output padding", "Recurrent LSTM",
-            "Recurrent GRU", "Recurrent GRU linear before reset", "Recurrent reverse");
+    private static final Set<String> REQUIRED = Set.of("Pool MAX", "Pool AVERAGE", "Pool dilated", "Pool ceil",
+            "GlobalPool keepDims", "GlobalPool flat", "Conv grouped", "Activation alpha", "Activation alpha beta",
+            "Softmax", "LogSoftmax", "Binary two inputs", "Binary constant", "Binary constant first", "Reduce MEAN",
+            "Reduce SUM", "Reduce MAX", "Reduce MIN", "Reduce keepDims", "Pad CONSTANT", "Pad REFLECT", "Pad EDGE",
+            "Slice step", "ConvTranspose grouped", "ConvTranspose output padding", "Recurrent LSTM", "Recurrent GRU",
+            "Recurrent GRU linear before reset", "Recurrent reverse");
 
     @Test
     void theModelsHoldEveryLayerKindAndTheRequiredFields() {
@@ -122,7 +118,7 @@ class ModelsTest {
                     assertArrayEquals(once.get(out).shape(), again.get(out).shape(), what);
                     assertArrayEquals(y, again.get(out).data(), 1e-5f, what + " read back, on two threads");
                 }
-                if (SEED_FORMATS.contains(f.name())) {
+                if (Seeds.SHAM_FORMATS.contains(f.name())) {
                     sizes.append(' ').append(which).append('-').append(f.name()).append(':').append(file.length);
                     largest = Math.max(largest, file.length);
                 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
@@ -32,6 +33,8 @@ import org.sham4j.onnx.OnnxExporter;
 public final class Seeds {
     /** The zip entries' time (2024-01-01 UTC), so that the seeds are the same bytes on every run. */
     private static final long ZIP_TIME = 1_704_067_200_000L;
+    /** The weight formats of the {@code .sham} seeds. */
+    static final List<String> SHAM_FORMATS = List.of("sham", "gsham", "cser");
 
     private Seeds() {
     }
@@ -50,7 +53,7 @@ public final class Seeds {
             }
         }
         for (int which = 0; which < Models.COUNT; which++) {
-            for (String format : new String[] {"sham", "gsham", "cser"}) {
+            for (String format : SHAM_FORMATS) {
                 write(root, "ModelFuzzTestInputs/sham", "seed-" + which + "-" + format,
                         ModelFile.toBytes(Models.model(which, format, which)));
             }
