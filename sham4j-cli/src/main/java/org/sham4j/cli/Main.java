@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {BenchCommand.class, GenerateCommand.class, EncodeCommand.class, DecodeCommand.class, InfoCommand.class,
                 RunCommand.class, ExportCommand.class,
                 TrainCommand.class, EvalCommand.class, CompressCommand.class, CompareCommand.class, SweepCommand.class,
+                PredictCommand.class,
                 ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

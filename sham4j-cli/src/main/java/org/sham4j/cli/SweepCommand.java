@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sham4j.experiment.Configuration;
 import org.sham4j.experiment.Sweep;
+import org.sham4j.experiment.SweepBackend;
 import org.sham4j.experiment.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,10 +27,15 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the sweep's folder (created)")
     Path out;
 
-    @Option(names = "--workers", defaultValue = "1", paramLabel = "N",
-            description = "configurations run at once, each with the spec's torchThreads PyTorch threads (default "
-                    + "${DEFAULT-VALUE}); N x torchThreads should not exceed the cores")
-    int workers;
+    @Option(names = "--workers", paramLabel = "N",
+            description = "configurations run at once, each with the spec's torchThreads PyTorch threads (default 1; "
+                    + "with --master, the cluster's cores); N x torchThreads should not exceed the cores")
+    Integer workers;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "run each configuration as a Spark task: local[N], spark://HOST:PORT, ... (default: this "
+                    + "JVM, no Spark); the baseline trains once, here; rows also go to DIR/results.parquet")
+    String master;
 
     @Option(names = "--dry-run", description = "validate SPEC and list its configurations; run nothing")
     boolean dryRun;
@@ -48,16 +54,30 @@ final class SweepCommand implements Callable<Integer> {
             System.out.printf("%s: %d configurations%n", s.name(), configurations.size());
             return 0;
         }
-        int cores = Runtime.getRuntime().availableProcessors();
-        if (workers * s.torchThreads() > cores) {
-            System.err.printf("sweep: warning: %d worker(s) x %d PyTorch thread(s) exceed the %d cores: they will "
-                    + "slow each other down%n", workers, s.torchThreads(), cores);
+        String cluster = Clusters.master(master);
+        Sweep.Summary r;
+        if (cluster == null) {
+            int n = workers == null ? 1 : workers;
+            int cores = Runtime.getRuntime().availableProcessors();
+            if (n * s.torchThreads() > cores) {
+                System.err.printf("sweep: warning: %d worker(s) x %d PyTorch thread(s) exceed the %d cores: they "
+                        + "will slow each other down%n", n, s.torchThreads(), cores);
+            }
+            r = Sweep.run(s, options(n));
+        } else {
+            try (SweepBackend.Cluster spark = Clusters.backend(SweepBackend.class, cluster).open(cluster,
+                    System.err)) {
+                r = Sweep.run(s, options(workers == null ? spark.parallelism() : workers), spark);
+                spark.writeParquet(out);
+            }
         }
-        Sweep.Summary r = Sweep.run(s, new Sweep.Options(out, workers, quiet, Models::load, System.err,
-                System.console() != null));
         System.out.printf("%s: %d configurations: %d done before, %d ran now, %d failed, in %.1f s; rows in %s%n",
                 s.name(), r.configurations(), r.before(), r.ran(), r.failed(), r.seconds(),
                 out.resolve("results.jsonl"));
         return r.failed() == 0 ? 0 : 1;
+    }
+
+    private Sweep.Options options(int n) {
+        return new Sweep.Options(out, n, quiet, Models::load, System.err, System.console() != null);
     }
 }

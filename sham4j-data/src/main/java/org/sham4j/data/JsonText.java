@@ -10,7 +10,7 @@ import org.sham4j.core.io.InvalidInputException;
  * A small JSON parser for the data sets' metadata: objects become {@link LinkedHashMap}s (keys in file order),
  * arrays {@link List}s, numbers {@link Double}s, strings, booleans and null. Nesting is limited.
  */
-final class JsonText {
+public final class JsonText {
     private static final int MAX_DEPTH = 64;
     private final String text;
     private final String source;
@@ -22,7 +22,7 @@ final class JsonText {
     }
 
     /** Parses the one value {@code text} holds; {@code source} names it in messages. */
-    static Object parse(String text, String source) throws InvalidInputException {
+    public static Object parse(String text, String source) throws InvalidInputException {
         JsonText p = new JsonText(text, source);
         Object v = p.value(0);
         p.spaces();

@@ -28,7 +28,7 @@ import org.sham4j.model.zoo.Zoo;
  *
  * @param identity a file's SHA-256, or the architecture with its recipe, data set and preprocessing
  */
-record Baseline(Graph graph, String identity, Evaluation score) {
+public record Baseline(Graph graph, String identity, Evaluation score) {
     /** The folder of trained baselines inside a sweep's folder. */
     static final String DIR = "baselines";
 

@@ -30,6 +30,7 @@ import org.sham4j.compress.Metric;
 import org.sham4j.core.io.AtomicFiles;
 import org.sham4j.data.DataSpec;
 import org.sham4j.data.Dataset;
+import org.sham4j.data.Evaluation;
 import org.sham4j.djl.TorchThreads;
 import org.sham4j.model.graph.Graph;
 import org.sham4j.model.io.ModelFile;
@@ -72,11 +73,70 @@ public final class Sweep {
     public record Summary(int configurations, int before, int ran, int failed, double seconds) {
     }
 
+    /**
+     * What every configuration of a sweep shares: the spec, the baseline (trained or read once), the data set and
+     * the training sets of each {@code finetuneSamples} (a fixed subset each).
+     */
+    public record Job(SweepSpec spec, Baseline baseline, Dataset data, Map<Integer, Dataset> subsets,
+                      HeadCache heads) {
+        /**
+         * The job of {@code spec} on a ready baseline, with the training subsets its configurations ask for and the
+         * cache of frozen heads' results they share.
+         */
+        public static Job of(SweepSpec spec, Baseline baseline, Dataset data, List<Configuration> configurations,
+                HeadCache heads) {
+            return new Job(spec, baseline, data, Sweep.subsets(data, configurations), heads);
+        }
+    }
+
+    /** The cache of frozen heads' results for a sweep of {@code spec} (one per JVM and sweep). */
+    public static HeadCache heads(SweepSpec spec) {
+        return spec.testHeadsOnPyTorch() ? HeadCache.testsOnPyTorch() : new HeadCache();
+    }
+
+    /** One configuration to run: its position in the spec's grid ({@link SweepSpec#configurations()}) and key. */
+    public record Task(int index, Configuration configuration, String key) {
+    }
+
+    /** What a configuration gives: its results row and, when the spec keeps models, the model file's bytes. */
+    public record Outcome(ObjectNode row, byte[] model) {
+    }
+
+    /**
+     * Where configurations run: in this JVM ({@link #LOCAL}), or elsewhere (sham4j-spark runs each as a Spark task).
+     * {@link #run} is called from N worker threads at once and gives the configuration's outcome, or throws a
+     * RuntimeException whose message says why the configuration failed.
+     */
+    public interface Runner extends AutoCloseable {
+        /** Called once the baseline is ready, before the first configuration. */
+        default void start(Job job) throws IOException {
+        }
+
+        /** Runs one configuration; {@code listener} hears its stages where the runner can tell them. */
+        Outcome run(Job job, Task task, CompressionListener listener) throws IOException;
+
+        @Override
+        default void close() throws IOException {
+        }
+    }
+
+    /** Runs configurations on this JVM's worker threads. */
+    public static final Runner LOCAL = Sweep::compute;
+
     private Sweep() {
     }
 
-    /** Runs the configurations of {@code spec} not yet in {@code options.dir()}. */
+    /** Runs the configurations of {@code spec} not yet in {@code options.dir()}, in this JVM. */
     public static Summary run(SweepSpec spec, Options options) throws IOException, InterruptedException {
+        return run(spec, options, LOCAL);
+    }
+
+    /**
+     * Runs the configurations of {@code spec} not yet in {@code options.dir()} on {@code runner}, N at once
+     * ({@code options.workers()}); rows are appended here, as each configuration ends.
+     */
+    public static Summary run(SweepSpec spec, Options options, Runner runner) throws IOException,
+            InterruptedException {
         long start = System.nanoTime();
         PrintStream err = options.err();
         List<Configuration> configurations = spec.configurations();
@@ -88,13 +148,12 @@ public final class Sweep {
                         results.cutBytes(), options.dir().resolve(ResultsFile.JSONL));
             }
             keepSpec(spec, options.dir());
-            List<Configuration> todo = new ArrayList<>();
-            Map<Configuration, String> keys = new HashMap<>();
-            for (Configuration c : configurations) {
-                String key = Rows.key(Rows.config(spec.model().label(), spec.data(), c), prepared.identity());
-                keys.put(c, key);
+            List<Task> todo = new ArrayList<>();
+            for (int i = 0; i < configurations.size(); i++) {
+                Configuration c = configurations.get(i);
+                String key = key(spec, c, prepared.identity());
                 if (!results.has(key)) {
-                    todo.add(c);
+                    todo.add(new Task(i, c, key));
                 }
             }
             int before = configurations.size() - todo.size();
@@ -106,21 +165,25 @@ public final class Sweep {
             if (todo.isEmpty()) {
                 return new Summary(configurations.size(), before, 0, 0, (System.nanoTime() - start) / 1e9);
             }
-            HeadCache heads = spec.testHeadsOnPyTorch() ? HeadCache.testsOnPyTorch() : new HeadCache();
-            CompressionPlan first = todo.get(0).plan();
+            HeadCache heads = heads(spec);
+            CompressionPlan first = todo.get(0).configuration().plan();
             Baseline baseline = Baseline.ready(spec, prepared, data, err, options.quiet(),
                     graph -> CompressionPipeline.score(graph, data, first, heads));
-            Map<Integer, Dataset> subsets = subsets(data, todo);
-            int failed = runAll(spec, options, results, baseline, data, subsets, todo, keys, before,
-                    configurations.size(), heads);
+            Job job = Job.of(spec, baseline, data, todo.stream().map(Task::configuration).toList(), heads);
+            runner.start(job);
+            int failed = runAll(job, options, runner, results, todo, before, configurations.size());
             return new Summary(configurations.size(), before, todo.size() - failed, failed,
                     (System.nanoTime() - start) / 1e9);
         }
     }
 
-    private static int runAll(SweepSpec spec, Options options, ResultsFile results, Baseline baseline, Dataset data,
-            Map<Integer, Dataset> subsets, List<Configuration> todo, Map<Configuration, String> keys, int before,
-            int total, HeadCache heads) throws InterruptedException, IOException {
+    /** The key of a configuration of {@code spec} on the baseline {@code identity}. */
+    public static String key(SweepSpec spec, Configuration c, String identity) {
+        return Rows.key(Rows.config(spec.model().label(), spec.data(), c), identity);
+    }
+
+    private static int runAll(Job job, Options options, Runner runner, ResultsFile results, List<Task> todo,
+            int before, int total) throws InterruptedException, IOException {
         AtomicInteger failed = new AtomicInteger();
         AtomicReference<IOException> fatal = new AtomicReference<>();
         AtomicInteger next = new AtomicInteger();
@@ -132,21 +195,21 @@ public final class Sweep {
         });
         try (SweepProgress progress = new SweepProgress(options.err(), total, before, options.workers(),
                 options.quiet(), options.terminal())) {
-            for (Configuration c : todo) {
+            for (Task task : todo) {
                 pool.execute(() -> {
                     if (fatal.get() != null) {
                         return;
                     }
                     int w = worker.get();
+                    Configuration c = task.configuration();
                     try {
-                        runOne(spec, options, results, baseline, data, subsets.get(c.finetuneSamples()), c,
-                                keys.get(c), w, progress, heads);
+                        runOne(job, options, runner, results, task, w, progress);
                     } catch (IOException e) {
                         fatal.compareAndSet(null, e);
                     } catch (RuntimeException | OutOfMemoryError e) {
                         failed.incrementAndGet();
                         progress.failed(w, c, oneLine(e));
-                        recordFailure(options.dir(), keys.get(c), c, e);
+                        recordFailure(options.dir(), task.key(), c, e);
                     }
                 });
             }
@@ -163,11 +226,9 @@ public final class Sweep {
         return failed.get();
     }
 
-    private static void runOne(SweepSpec spec, Options options, ResultsFile results, Baseline baseline,
-            Dataset data, Dataset train, Configuration c, String key, int w, SweepProgress progress, HeadCache heads)
-            throws IOException {
-        long t0 = System.nanoTime();
-        TorchThreads.set(spec.torchThreads());
+    private static void runOne(Job job, Options options, Runner runner, ResultsFile results, Task task, int w,
+            SweepProgress progress) throws IOException {
+        Configuration c = task.configuration();
         progress.started(w, c);
         CompressionListener listener = new CompressionListener() {
             @Override
@@ -180,26 +241,58 @@ public final class Sweep {
                 progress.batch(w, epoch, epochs, batch, batches);
             }
         };
-        CompressionResult r = CompressionPipeline.run(baseline.graph(), baseline.score(), train, c.plan(), listener,
-                heads);
-        progress.stage(w, "compare");
-        Comparison cmp = Comparison.of(baseline.graph(), baseline.score(), r.graph(), r.score(), data,
-                spec.evaluation());
-        if (spec.keepModels()) {
-            ModelFile.save(options.dir().resolve("models").resolve(key + ModelFile.EXTENSION), r.graph());
+        Outcome outcome = runner.run(job, task, listener);
+        ObjectNode row = outcome.row();
+        if (!task.key().equals(row.path("key").asText())) {
+            throw new IllegalStateException("configuration " + c.label() + " came back with key "
+                    + row.path("key").asText() + ", expected " + task.key());
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        ObjectNode row = Rows.row(key, Rows.config(spec.model().label(), spec.data(), c), r.selected(), r, cmp,
-                seconds);
+        if (job.spec().keepModels() && outcome.model() != null) {
+            AtomicFiles.write(options.dir().resolve("models").resolve(task.key() + ModelFile.EXTENSION),
+                    outcome.model());
+        }
         results.append(row);
-        progress.finished(w, String.format("%s: %s (baseline %s), psi %.4f of the %s layers, time ratio %.3f",
-                c.label(), Metric.describe(r.score(), r.classification()),
-                Metric.describe(r.baseline(), r.classification()), cmp.occupancy(r.selected()), c.layers(),
-                cmp.timeRatio()), seconds);
+        progress.finished(w, summary(c, row), row.path("wallSeconds").asDouble());
+    }
+
+    /** A finished configuration in one line: its score against the baseline's, ψ and time ratio. */
+    private static String summary(Configuration c, ObjectNode row) {
+        boolean classification = "accuracy".equals(row.path("metric").asText());
+        Evaluation score = evaluation(row.path("score").asDouble(), row.path("ci").asDouble(Double.NaN));
+        Evaluation base = evaluation(row.path("baseline").asDouble(), row.path("baselineCi").asDouble(Double.NaN));
+        return String.format("%s: %s (baseline %s), psi %.4f of the %s layers, time ratio %.3f", c.label(),
+                Metric.describe(score, classification), Metric.describe(base, classification),
+                row.path("occupancy").asDouble(), c.layers(), row.path("timeRatio").asDouble(Double.NaN));
+    }
+
+    private static Evaluation evaluation(double score, double ci) {
+        return new Evaluation(0, score, score, ci, Double.NaN, 0);
+    }
+
+    /**
+     * Runs one configuration of a job to its outcome: the compression pipeline, the comparison with the original,
+     * the row. The one computation of every runner; PyTorch's threads are set to the spec's on this thread.
+     */
+    public static Outcome compute(Job job, Task task, CompressionListener listener) throws IOException {
+        long t0 = System.nanoTime();
+        SweepSpec spec = job.spec();
+        Configuration c = task.configuration();
+        Baseline baseline = job.baseline();
+        TorchThreads.set(spec.torchThreads());
+        CompressionResult r = CompressionPipeline.run(baseline.graph(), baseline.score(),
+                job.subsets().get(c.finetuneSamples()), c.plan(), listener, job.heads());
+        listener.stageStarted("compare", "comparing with the original");
+        Comparison cmp = Comparison.of(baseline.graph(), baseline.score(), r.graph(), r.score(), job.data(),
+                spec.evaluation());
+        byte[] model = spec.keepModels() ? ModelFile.toBytes(r.graph()) : null;
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        ObjectNode row = Rows.row(task.key(), Rows.config(spec.model().label(), spec.data(), c), r.selected(), r, cmp,
+                seconds);
+        return new Outcome(row, model);
     }
 
     /** The training sets of every {@code finetuneSamples} asked for: a fixed random subset each (null: all). */
-    private static Map<Integer, Dataset> subsets(Dataset data, List<Configuration> todo) {
+    static Map<Integer, Dataset> subsets(Dataset data, List<Configuration> todo) {
         Map<Integer, Dataset> out = new HashMap<>();
         for (Configuration c : todo) {
             Integer n = c.finetuneSamples();

@@ -91,9 +91,9 @@ public final class ForkedTiming {
     }
 
     /**
-     * The child's heap: three times the file (its bytes, the decoded form, a copy), 16 bytes per non-zero (a
-     * reader checks a stream with arrays of its gaps: gsham's histogram of gaps takes two long[nnz], 1.5 GB on the
-     * census stand-in, whose file is 62 MB), the vectors and 256 MB; at most {@code max}, the bench's own heap.
+     * The child's heap: three times the file (its bytes, the decoded form, a copy), 16 bytes per non-zero of
+     * margin for a reader's checks (gsham's reader once kept every gap; it now counts them in bounded memory),
+     * the vectors and 256 MB; at most {@code max}, the bench's own heap.
      */
     static long childHeap(long fileBytes, long nnz, int xLength, int batch, int cols, long max) {
         return Math.min(max, 3 * fileBytes + 16 * nnz + 12L * xLength + 12L * batch * cols + (256L << 20));

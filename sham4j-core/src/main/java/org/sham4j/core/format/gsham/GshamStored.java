@@ -104,13 +104,12 @@ final class GshamStored extends HuffmanBlockedMatrix {
         int n = m.rows();
         int c = m.cols();
         int nnz = m.nnz();
-        long[] gaps = gaps(m);
-        long[][] histogram = histogram(gaps.clone(), gaps.length);
+        long[][] histogram = histogram(m);
         GapCode gapCode = bestCode(histogram);
         long bestBits = gapCost(gapCode, histogram);
         long[] symCount = new long[gapCode.alphabetSize()];
-        for (long g : gaps) {
-            symCount[gapCode.symbol(g)]++;
+        for (int i = 0; i < histogram[0].length; i++) {
+            symCount[gapCode.symbol(histogram[0][i])] += histogram[1][i];
         }
         int[] used = usedSymbols(symCount);
         long[] usedCount = new long[used.length];
@@ -131,6 +130,7 @@ final class GshamStored extends HuffmanBlockedMatrix {
         long[][] fields = new long[3][blockCount];
         BitWriter w = new BitWriter(bestBits + cb.codedBits());
         int[] ptr = m.colPtr();
+        int[] ri = m.rowIdx();
         float[] v = m.values();
         int block = 1;
         long prev = -1;
@@ -142,7 +142,7 @@ final class GshamStored extends HuffmanBlockedMatrix {
                 block++;
             }
             for (int p = ptr[j]; p < ptr[j + 1]; p++) {
-                long g = gaps[p];
+                long g = (long) j * n + ri[p] - prev - 1;
                 int sym = gapCode.symbol(g);
                 int r = gapBuilt.rankOf(usedIndex[sym]);
                 w.write(gh.code(r), gh.length(r));
@@ -160,20 +160,20 @@ final class GshamStored extends HuffmanBlockedMatrix {
                 cb, BlockIndex.of(c, fields), w.toWords(), w.bitLength());
     }
 
-    /** Gap before each non-zero in column-major position order (the first counts from position -1). */
-    private static long[] gaps(SparseMatrix m) {
-        long[] gaps = new long[m.nnz()];
+    /** How often each gap occurs before a non-zero in column-major position order (the first from -1). */
+    private static long[][] histogram(SparseMatrix m) {
+        GapHistogram histogram = new GapHistogram();
         int[] ptr = m.colPtr();
         int[] ri = m.rowIdx();
         long prev = -1;
         for (int j = 0; j < m.cols(); j++) {
             for (int p = ptr[j]; p < ptr[j + 1]; p++) {
                 long pos = (long) j * m.rows() + ri[p];
-                gaps[p] = pos - prev - 1;
+                histogram.add(pos - prev - 1);
                 prev = pos;
             }
         }
-        return gaps;
+        return histogram.result();
     }
 
     private static int[] usedSymbols(long[] counts) {
@@ -191,20 +191,6 @@ final class GshamStored extends HuffmanBlockedMatrix {
             }
         }
         return used;
-    }
-
-    /** The distinct gaps of {@code gaps[0..n)} in ascending order, and how often each occurs (sorts gaps). */
-    private static long[][] histogram(long[] gaps, int n) {
-        java.util.Arrays.sort(gaps, 0, n);
-        int d = 0;
-        long[] mult = new long[n];
-        for (int t = 0; t < n; t++) {
-            if (t == 0 || gaps[t] != gaps[t - 1]) {
-                gaps[d++] = gaps[t];
-            }
-            mult[d - 1]++;
-        }
-        return new long[][] {java.util.Arrays.copyOf(gaps, d), java.util.Arrays.copyOf(mult, d)};
     }
 
     /** The gap code of fewest bits for these gaps (the fewest mantissa bits of equals). */
@@ -322,8 +308,8 @@ final class GshamStored extends HuffmanBlockedMatrix {
         boolean noBits = entriesCostNoBits();
         // Each non-zero takes at least one bit unless none does: check before sizing anything by nnz.
         PayloadInput.check(noBits || nnz <= bitLength, nnz + " non-zeros in a stream of " + bitLength + " bits");
-        long[] gaps = new long[noBits ? 0 : nnz];
-        int[] seen = {0};
+        GapHistogram gaps = new GapHistogram();
+        long[] seen = {0};
         long[] countOfRank = new long[values.length];
         for (int b = 0; b < blocks.blocks(); b++) {
             long from = (long) blocks.startColumn(b) * rows;
@@ -346,8 +332,8 @@ final class GshamStored extends HuffmanBlockedMatrix {
                 // Every entry has at least one bit and decoding stops at the end of the stream.
                 end = decodeBlock(b, (position, rank) -> {
                     ok[0] &= position > last[0] && position >= from && position < to && position < entries;
-                    if (seen[0] < gaps.length) {
-                        gaps[seen[0]++] = position - last[0] - 1;
+                    if (position > last[0] && seen[0]++ < nnz) {
+                        gaps.add(position - last[0] - 1);
                     }
                     countOfRank[rank]++;
                     last[0] = position;
@@ -360,7 +346,7 @@ final class GshamStored extends HuffmanBlockedMatrix {
         if (noBits) {
             checkCanonical(new long[][] {{gapBase[0]}, {nnz}}, new long[] {nnz});
         } else {
-            checkCanonical(histogram(gaps, seen[0]), countOfRank);
+            checkCanonical(gaps.result(), countOfRank);
         }
     }
 
