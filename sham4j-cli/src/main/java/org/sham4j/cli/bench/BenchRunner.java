@@ -108,17 +108,26 @@ public final class BenchRunner {
             err = Math.max(err, Math.max(maxAbsError(y1, f.reference(), 1, cols),
                     maxAbsError(yb, f.reference(), batch, cols)));
         }
+        OperationCounts counts = c.productCounts();
+        double upperBoundBits = c.upperBoundBits().orElse(Double.NaN);
         boolean forked = fork && repeat > 0 && ForkedTiming.fits(bytes);
-        ProductTimes t = repeat == 0 ? null
-                : forked ? ForkedTiming.measure(c, m.nnz(), f.x(), batch, threads, repeat)
-                : ProductTimes.measure(c, f.x(), batch, executor, repeat);
+        ProductTimes t;
+        if (repeat == 0) {
+            t = null;
+        } else if (forked) {
+            // The child reads the matrix from its file: this JVM lets go of it while the child runs.
+            ForkedTiming.Saved saved = new ForkedTiming.Saved(c);
+            c = null;
+            t = ForkedTiming.measure(saved, m.nnz(), f.x(), batch, threads, repeat);
+        } else {
+            t = ProductTimes.measure(c, f.x(), batch, executor, repeat);
+        }
         Long vec = t == null ? null : t.vector();
         Long bat = t == null ? null : t.batch();
         Long vecT = t == null ? null : t.vectorThreaded();
         Long batT = t == null ? null : t.batchThreaded();
-        OperationCounts counts = c.productCounts();
         return new BenchRecord(f.name(), n, cols, m.nnz(), f.distinct(), format.name(), bytes, parts,
-                c.upperBoundBits().orElse(Double.NaN), f.informationLimitBits(), buildNanos, batch, threads,
+                upperBoundBits, f.informationLimitBits(), buildNanos, batch, threads,
                 vec, bat, vecT, batT, err, EnergyCosts.HOROWITZ_45NM.picojoules(counts),
                 EnergyCosts.HOROWITZ_45NM.breakdown(counts), f.preparation(), PeakHeap.bytes(), forked,
                 f.paperBits().getOrDefault(format.name(), Double.NaN));

@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,21 +36,44 @@ public final class ForkedTiming {
     }
 
     /**
-     * The product times of {@code c} measured in a fresh JVM, whose heap is what the file, its reading and the
-     * vectors need (at most the bench's own): a large matrix then does not take the machine's memory twice. A
-     * child that runs out of its heap is a MemoryBudgetException (the format is refused, the bench goes on).
-     * {@code nnz} is the matrix's number of non-zeros.
+     * A matrix handed to a child: its {@code .shm} file, written when it is made; the matrix itself is not kept, so
+     * that the bench's heap can be given back to the machine while the child runs.
      */
-    public static ProductTimes measure(CompressedMatrix c, long nnz, float[] x, int batch, int threads,
-                                       int repeat) {
-        Path dir = null;
+    public static final class Saved {
+        private final Path dir;
+        private final Path shm;
+        private final int cols;
+
+        /** Writes {@code c} to a temporary {@code .shm} file. */
+        public Saved(CompressedMatrix c) {
+            try {
+                dir = Files.createTempDirectory("sham-bench");
+                shm = dir.resolve("matrix.shm");
+                ShmFile.save(shm, c);
+                cols = c.cols();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write the matrix for the timing JVM: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * The product times of a matrix saved for a child measured in a fresh JVM, whose heap is what the file, its
+     * reading and the vectors need (at most the bench's own); before a large one starts, this JVM gives its free
+     * heap back, so a large matrix does not take the machine's memory twice. A child that runs out of its heap is
+     * a MemoryBudgetException (the format is refused, the bench goes on). {@code nnz} is the matrix's number of
+     * non-zeros; the file is deleted at the end.
+     */
+    public static ProductTimes measure(Saved saved, long nnz, float[] x, int batch, int threads, int repeat) {
+        Path dir = saved.dir;
         try {
-            dir = Files.createTempDirectory("sham-bench");
-            Path shm = dir.resolve("matrix.shm");
+            Path shm = saved.shm;
             Path in = dir.resolve("x.f32");
-            ShmFile.save(shm, c);
-            long heap = childHeap(Files.size(shm), nnz, x.length, batch, c.cols(),
-                    Runtime.getRuntime().maxMemory());
+            long fileBytes = Files.size(shm);
+            if (fileBytes >= RELEASE_BYTES) {
+                releaseHeap();
+            }
+            long heap = childHeap(fileBytes, nnz, x.length, batch, saved.cols, Runtime.getRuntime().maxMemory());
             try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(in)))) {
                 out.writeInt(x.length);
                 for (float v : x) {
@@ -91,12 +115,35 @@ public final class ForkedTiming {
     }
 
     /**
-     * The child's heap: three times the file (its bytes, the decoded form, a copy), 16 bytes per non-zero of
-     * margin for a reader's checks (gsham's reader once kept every gap; it now counts them in bounded memory),
-     * the vectors and 256 MB; at most {@code max}, the bench's own heap.
+     * The child's heap: three times the file (its bytes, the decoded form, a copy), 8 bytes per non-zero for what
+     * a reader keeps beside its stored arrays (COO's column of each entry, sHAM's 16-bit row indices), the vectors
+     * and 256 MB; at most {@code max}, the bench's own heap.
      */
     static long childHeap(long fileBytes, long nnz, int xLength, int batch, int cols, long max) {
-        return Math.min(max, 3 * fileBytes + 16 * nnz + 12L * xLength + 12L * batch * cols + (256L << 20));
+        return Math.min(max, 3 * fileBytes + 8 * nnz + 12L * xLength + 12L * batch * cols + (256L << 20));
+    }
+
+    /** Files from this size on make the bench give its free heap back to the machine before the child starts. */
+    static final long RELEASE_BYTES = 64L << 20;
+
+    /**
+     * Gives the bench's free heap back to the machine (a full collection that shrinks the heap to what is live),
+     * so that the bench and its child do not hold the memory of a large matrix twice.
+     */
+    private static void releaseHeap() {
+        HotSpotDiagnosticMXBean hs = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        String min = hs.getVMOption("MinHeapFreeRatio").getValue();
+        String max = hs.getVMOption("MaxHeapFreeRatio").getValue();
+        try {
+            hs.setVMOption("MinHeapFreeRatio", "0");
+            hs.setVMOption("MaxHeapFreeRatio", "10");
+            System.gc();
+        } catch (IllegalArgumentException e) {
+            // a JVM whose collector ignores the ratios keeps its heap; the child's is sized without counting on it
+        } finally {
+            hs.setVMOption("MaxHeapFreeRatio", max);
+            hs.setVMOption("MinHeapFreeRatio", min);
+        }
     }
 
     /**

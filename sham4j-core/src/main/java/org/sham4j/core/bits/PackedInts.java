@@ -43,8 +43,13 @@ public final class PackedInts {
 
     /** Copies values {@code from .. from + count - 1} into {@code dst[0 .. count - 1]}. */
     public void get(int from, int[] dst, int count) {
+        get(from, dst, 0, count);
+    }
+
+    /** Copies values {@code from .. from + count - 1} into {@code dst[at .. at + count - 1]}. */
+    public void get(int from, int[] dst, int at, int count) {
         if (width == 0) {
-            java.util.Arrays.fill(dst, 0, count, 0);
+            java.util.Arrays.fill(dst, at, at + count, 0);
             return;
         }
         final byte[] b = bytes;
@@ -52,7 +57,7 @@ public final class PackedInts {
         final int down = 64 - w;
         long pos = (long) from * w;
         for (int k = 0; k < count; k++, pos += w) {
-            dst[k] = (int) (ByteBits.window(b, pos) >>> down);
+            dst[at + k] = (int) (ByteBits.window(b, pos) >>> down);
         }
     }
 

@@ -14,6 +14,12 @@ public abstract class ColumnBlockedMatrix extends BlockedMatrix {
         super(rows, cols);
     }
 
+    /**
+     * Hands every non-zero to {@code out} ({@link ColumnSlices#add}) in column-major order: columns ascending,
+     * rows ascending within a column, each with its value (never zero).
+     */
+    protected abstract void decodeColumns(ColumnSlices out);
+
     /** Number of column blocks. */
     protected abstract int blockCount();
 

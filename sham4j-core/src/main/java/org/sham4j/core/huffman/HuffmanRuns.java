@@ -42,4 +42,23 @@ public final class HuffmanRuns {
             meta[i] = count == 0 ? -(decoder.decode(window) & 63) : (count << 6) | used;
         }
     }
+
+    /**
+     * What one lookup at {@code window} (the stream from the next codeword on) resolves, as
+     * {@link HuffmanCursor#run} decodes it: (count &lt;&lt; 6) | bits taken, or a negative number when the next
+     * codeword is longer than the prefix (it is then decoded alone, through the decoder).
+     */
+    public int lookup(long window) {
+        return meta[(int) ((window >>> 1) >>> shift)];
+    }
+
+    /** Bytes of the lookup table: 4 per prefix. */
+    public long metaBytes() {
+        return 4L * meta.length;
+    }
+
+    /** Bytes of the run values: {@value #RUN} floats per prefix. */
+    public long runBytes() {
+        return 4L * runs.length;
+    }
 }

@@ -1,6 +1,7 @@
 package org.sham4j.core.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,9 @@ import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.SparseMatrix;
 
 /**
- * The energy of one product on a 4 x 3 matrix, counted by hand for every format. Every array is under 8 KB, so
- * a 32-bit access costs 5 pJ (a w-bit one 5w/32 pJ); an add 0.9 pJ, a multiply 3.7 pJ.
+ * The energy of one product on a 4 x 3 matrix, counted by hand for every format. Every array but gsham's entry
+ * table (16 KB: 10 pJ per 32 bits) is under 8 KB, so a 32-bit access costs 5 pJ (a w-bit one 5w/32 pJ); an add
+ * 0.9 pJ, a multiply 3.7 pJ.
  */
 class ProductCountsTest {
     /**
@@ -46,13 +48,16 @@ class ProductCountsTest {
             // Huffman 0 -> 1 bit (7), 2 and 1 -> 2 bits (4 + 1): 17 bits, one 64-bit word (10 pJ); 12 lookups in
             // a 4-entry table; codebook for 5 non-zeros; 5 x; 3 y
             "ham", 10 + (12 + 5 + 5 + 3) * 5 + SUMS,
-            // 1-bit codewords in 4 lanes of 2, 1, 1, 1 bits: one word read each (4 x 10 pJ); 4 column pointers of
-            // 3 bits, 5 row indices of 2 bits; 5 lookups, 5 codebook, 5 x, 3 y
-            "sham", 4 * 10 + 4 * 5 * 3 / 32.0 + 5 * 5 * 2 / 32.0 + (5 + 5 + 5 + 3) * 5 + SUMS,
+            // 1-bit codewords in 4 lanes of 2, 1, 1, 1 bits: one word read each (4 x 10 pJ); 4 column pointers
+            // (3 columns + 1 block) of 3 bits; 5 row indices as 16-bit values (4 rows); a chunk of 5 is too short
+            // for run lookups (4 lanes x 4 codewords), so 5 single lookups and 5 codebook reads; 5 values written
+            // to the chunk buffer and read back (10); 5 x; 3 y
+            "sham", 4 * 10 + 4 * 5 * 3 / 32.0 + 5 * 5 * 16 / 32.0 + (5 + 5 + 10 + 5 + 3) * 5 + SUMS,
             // gaps 1, 1, 0, 4, 0; the cheapest gap code has 1 mantissa bit (47 bits against 49 and 50): gap
-            // symbols 1, 1, 0, 3, 0, one raw bit for the 4; 8 + 1 + 5 = 14 bits, one word (10 pJ); per non-zero a
-            // gap lookup, raw-bit count, 64-bit gap base (10 pJ), value lookup and codebook read; 5 x; 3 y
-            "gsham", 10 + 5 * (5 + 5 + 10 + 5 + 5) + (5 + 3) * 5 + SUMS,
+            // symbols 1, 1, 0, 3, 0, one raw bit for the 4; 8 + 1 + 5 = 14 bits, one word (10 pJ); every non-zero
+            // (at most 2 + 1 + 1 bits) resolved by one 64-bit lookup in the 16 KB entry table (2 x 10 pJ), then a
+            // codebook read; 5 x; 3 y
+            "gsham", 10 + 5 * (20 + 5) + (5 + 3) * 5 + SUMS,
             // implicit 0; groups: row 0 {2: [1]}, row 1 {2: [0, 2]}, row 2 {1: [2]}, row 3 {2: [0]}: 4 groups, 5
             // listed; 5 row pointers, 4 x, 4 group values, 4 codebook, 5 group pointers, 5 columns, 3 + 10 y;
             // 4 multiplies (one per group), 5 adds
@@ -100,5 +105,39 @@ class ProductCountsTest {
             OperationCounts n = Formats.byName(name).encode(m).productCounts();
             assertEquals(m.nnz(), n.multiplies(), name);
         }
+    }
+
+    @Test
+    void shamCountsRunLookupsSixteenBitRowsAndSingleCodewordsAsItsKernelDecodes() {
+        // Two values: 1-bit codewords, so a run lookup (10-bit prefix) resolves 4 of them.
+        SparseMatrix m = RandomMatrices.random(25, 200, 100, 0.5, 2);
+        OperationCounts n = Formats.byName("sham").encode(m).productCounts();
+        long runs = n.accessCount("run table");
+        long singles = n.accessCount("codebook");
+        assertEquals(4 * runs, n.accessCount("run values"), "four values read per run lookup");
+        assertEquals(m.nnz(), 4 * runs + singles, "every codeword by a run of 4 or alone");
+        assertTrue(runs > 0.9 * m.nnz() / 4, runs + " run lookups for " + m.nnz());
+        assertEquals(m.nnz(), n.accessCount("row indices (16-bit)"));
+        assertEquals(0, n.accessCount("row indices"));
+        SparseMatrix tall = RandomMatrices.random(17, 70_000, 2, 0.97, 40);
+        OperationCounts t = Formats.byName("sham").encode(tall).productCounts();
+        assertEquals(tall.nnz(), t.accessCount("row indices"), "packed past 65,536 rows");
+        assertEquals(0, t.accessCount("row indices (16-bit)"));
+    }
+
+    @Test
+    void gshamCountsOneEntryLookupPerNonZeroAndTheChainOnlyForLongOnes() {
+        // No zeros, two values: every gap 0, every value codeword 1 bit.
+        SparseMatrix shortCodes = RandomMatrices.random(26, 60, 50, 0, 2);
+        OperationCounts a = Formats.byName("gsham").encode(shortCodes).productCounts();
+        assertEquals(shortCodes.nnz(), a.accessCount("entry table"));
+        assertEquals(0, a.accessCount("gap bases"), "every non-zero fits the entry table");
+        SparseMatrix longCodes = RandomMatrices.random(14, 400, 400, 0.1, 100_000);
+        OperationCounts b = Formats.byName("gsham").encode(longCodes).productCounts();
+        assertEquals(longCodes.nnz(), b.accessCount("entry table"));
+        long slow = b.accessCount("gap bases");
+        assertTrue(slow > longCodes.nnz() / 2 && slow < longCodes.nnz(), slow + " of " + longCodes.nnz()
+                + " through the chain: most of 100,000 values have codewords longer than 11 bits, the commonest not");
+        assertEquals(slow, b.accessCount("gap raw bits"));
     }
 }

@@ -9,7 +9,8 @@ import org.sham4j.model.graph.Conv;
  * and kernel position r, and whose columns are output channels; with groups &gt; 1 each group has its own matrix
  * ({@link Conv#groupWeights()}), made once at construction. Two lowerings give the same bits:
  * <ul>
- * <li>by sample (weights the runtime's kernels multiply, a {@link TransposedProduct}: stored dense or in CSC;
+ * <li>by sample (weights the runtime's kernels multiply, a {@link TransposedProduct}: stored dense or in CSC,
+ * or decoded a slice at a time for several samples at once ({@link SlicedProduct});
  * stride 1 along the height; at least {@link #MIN_POSITIONS} output positions): the output planes of a sample are W<sup>T</sup> times its patches, whose rows are views of
  * kernel-width shifted copies of the input ({@link #shift}), so nothing is unrolled kernel row by kernel row
  * and the product writes the output planes in place;</li>
@@ -77,7 +78,10 @@ final class ConvOperator implements Operator {
         }
     }
 
-    /** Every (sample, group) as one task: shifted copies of its input, then one product into its planes. */
+    /**
+     * Every (run of samples, group) as one task: shifted copies of each sample's input, then one product per
+     * sample into its planes (weights decoded a slice at a time take the run's samples at once).
+     */
     private void bySample(float[] x, Geometry geo, float[] out, ProductExecutor executor) {
         Window k = window;
         int groups = conv.groups();
@@ -100,29 +104,43 @@ final class ConvOperator implements Operator {
         boolean inPlace = positions % Gemm.PAD == 0;
         int ld = Gemm.padded(positions);
         float[] bias = conv.bias();
-        Parallel.forRange(executor, geo.n() * groups, (t0, t1) -> {
-            float[] shifted = new float[k.kw() * cg * plane + Gemm.PAD];
-            float[] c = inPlace ? null : new float[ocg * ld];
+        int n = geo.n();
+        // Samples a product takes at once (weights decoded a slice at a time read W once for all of them).
+        int per = Math.min(n, ((TransposedProduct) groupWeights[0]).productsPerPass(positions));
+        int runs = (n + per - 1) / per;
+        Parallel.forRange(executor, runs * groups, (t0, t1) -> {
+            float[][] shifted = new float[per][k.kw() * cg * plane + Gemm.PAD];
+            float[][] c = new float[per][];
+            int[] co = new int[per];
+            int[] at = new int[per];
+            for (int s = 0; s < per; s++) {
+                c[s] = inPlace ? out : new float[ocg * ld];
+            }
             for (int t = t0; t < t1; t++) {
-                int sample = t / groups;
+                int first = t / groups * per;
+                int count = Math.min(per, n - first);
                 int g = t % groups;
-                shift(x, (sample * conv.inChannels() + g * cg) * geo.h() * geo.w(), cg, geo, rowsUsed, shifted);
-                int at = (sample * conv.outChannels() + g * ocg) * positions;
-                TransposedProduct wg = (TransposedProduct) groupWeights[g];
-                if (inPlace) {
-                    wg.multiplyTransposed(shifted, 0, rowsOfB, positions, out, at, positions);
-                } else {
-                    wg.multiplyTransposed(shifted, 0, rowsOfB, positions, c, 0, ld);
-                    for (int o = 0; o < ocg; o++) {
-                        System.arraycopy(c, o * ld, out, at + o * positions, positions);
-                    }
+                for (int s = 0; s < count; s++) {
+                    shift(x, ((first + s) * conv.inChannels() + g * cg) * geo.h() * geo.w(), cg, geo, rowsUsed,
+                            shifted[s]);
+                    at[s] = ((first + s) * conv.outChannels() + g * ocg) * positions;
+                    co[s] = inPlace ? at[s] : 0;
                 }
-                if (bias != null) {
-                    for (int o = 0; o < ocg; o++) {
-                        float b = bias[g * ocg + o];
-                        int base = at + o * positions;
-                        for (int p = 0; p < positions; p++) {
-                            out[base + p] += b;
+                TransposedProduct wg = (TransposedProduct) groupWeights[g];
+                wg.multiplyTransposed(shifted, rowsOfB, positions, count, c, co, inPlace ? positions : ld);
+                for (int s = 0; s < count; s++) {
+                    if (!inPlace) {
+                        for (int o = 0; o < ocg; o++) {
+                            System.arraycopy(c[s], o * ld, out, at[s] + o * positions, positions);
+                        }
+                    }
+                    if (bias != null) {
+                        for (int o = 0; o < ocg; o++) {
+                            float b = bias[g * ocg + o];
+                            int base = at[s] + o * positions;
+                            for (int p = 0; p < positions; p++) {
+                                out[base + p] += b;
+                            }
                         }
                     }
                 }

@@ -76,6 +76,16 @@ abstract class Gemm {
      * {@code index[p]} for p in [{@code start[i]}, {@code start[i + 1]}), summed in that order (a CSC matrix's
      * columns are the rows of its transpose).
      */
+    final void multiplySparse(int m, int n, int[] start, int[] index, float[] values, float[] b, int bo,
+                              int[] rows, float[] c, int co, int ldc) {
+        multiplySparse(m, n, start, index, values, b, bo, rows, c, co, ldc, true);
+    }
+
+    /**
+     * The sparse product with each term added as {@code fused} says: c = fma(a, b, c), or c = c + a*b with the
+     * product rounded first, as the stored formats' own products sum (so that a product on their decoded
+     * columns gives those products' bits).
+     */
     abstract void multiplySparse(int m, int n, int[] start, int[] index, float[] values, float[] b, int bo,
-                                 int[] rows, float[] c, int co, int ldc);
+                                 int[] rows, float[] c, int co, int ldc, boolean fused);
 }

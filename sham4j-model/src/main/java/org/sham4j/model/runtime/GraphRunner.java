@@ -14,9 +14,10 @@ import org.sham4j.model.graph.Node;
 
 /**
  * Runs a {@link Graph} in pure Java on a batch. Weight products run the runtime's own kernels (a register-blocked
- * GEMM, a sparse product on CSC columns) on weights stored dense or in CSC and, by default, on every other
- * format decoded once when the runner is built ({@link WeightProducts#DECODED}); with
- * {@link WeightProducts#STORED} those run their format's own product on the stored bytes. Products run on a
+ * GEMM, a sparse product on CSC columns) on weights stored dense or in CSC; by default
+ * ({@link WeightProducts#STORED}) on batches of the other column-ordered formats too, decoded a slice of columns
+ * at a time into a small scratch per thread (small batches and CSR, CSER: the format's own product), or on every
+ * format decoded once when the runner is built ({@link WeightProducts#DECODED}). Products run on a
  * {@link ProductExecutor} (split by blocks of rows or by sample), other work is split by sample or channel. The
  * same input gives the same bits on every run and on any thread count, except, with STORED, a dense layer of at
  * most 256 rows stored in a format whose product splits by input row (csr, cser). Intermediate tensors are released

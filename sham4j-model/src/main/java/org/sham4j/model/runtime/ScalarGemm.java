@@ -54,7 +54,7 @@ final class ScalarGemm extends Gemm {
 
     @Override
     void multiplySparse(int m, int n, int[] start, int[] index, float[] values, float[] b, int bo, int[] rows,
-                        float[] c, int co, int ldc) {
+                        float[] c, int co, int ldc, boolean fused) {
         int width = padded(n);
         float[] acc = new float[width];
         float[] row = new float[width];
@@ -62,9 +62,20 @@ final class ScalarGemm extends Gemm {
             Arrays.fill(acc, 0f);
             for (int p = start[i]; p < start[i + 1]; p++) {
                 System.arraycopy(b, bo + rows[index[p]], row, 0, width);
-                fma(acc, values[p], row, width);
+                if (fused) {
+                    fma(acc, values[p], row, width);
+                } else {
+                    addProducts(acc, values[p], row, width);
+                }
             }
             System.arraycopy(acc, 0, c, co + i * ldc, width);
+        }
+    }
+
+    /** s[t] = s[t] + v * x[t] (the product rounded first) for t &lt; len. */
+    private static void addProducts(float[] s, float v, float[] x, int len) {
+        for (int t = 0; t < len; t++) {
+            s[t] += v * x[t];
         }
     }
 

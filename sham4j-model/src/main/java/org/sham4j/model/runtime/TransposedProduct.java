@@ -16,4 +16,20 @@ abstract class TransposedProduct extends WeightProduct {
      * written), on the calling thread.
      */
     abstract void multiplyTransposed(float[] b, int bo, int[] rowsOfB, int n, float[] c, int co, int ldc);
+
+    /**
+     * The same product for {@code count} B's of the same shape: C<sub>s</sub> = W<sup>T</sup> B<sub>s</sub> with
+     * B<sub>s</sub> in {@code b[s]} from 0 and C<sub>s</sub> in {@code c[s]} from {@code co[s]}; each as
+     * {@link #multiplyTransposed} computes it, one after the other unless W is cheaper to read once for all.
+     */
+    void multiplyTransposed(float[][] b, int[] rowsOfB, int n, int count, float[][] c, int[] co, int ldc) {
+        for (int s = 0; s < count; s++) {
+            multiplyTransposed(b[s], 0, rowsOfB, n, c[s], co[s], ldc);
+        }
+    }
+
+    /** How many B's of {@code n} columns {@link #multiplyTransposed(float[][], int[], int, int, float[][], int[], int)} should take at once. */
+    int productsPerPass(int n) {
+        return 1;
+    }
 }

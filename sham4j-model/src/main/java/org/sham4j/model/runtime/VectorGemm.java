@@ -70,7 +70,7 @@ final class VectorGemm extends Gemm {
      */
     @Override
     void multiplySparse(int m, int n, int[] start, int[] index, float[] values, float[] b, int bo, int[] rows,
-                        float[] c, int co, int ldc) {
+                        float[] c, int co, int ldc, boolean fused) {
         int vectors = padded(n) / L;
         int v = 0;
         for (; v + 4 <= vectors; v += 4) {
@@ -83,10 +83,10 @@ final class VectorGemm extends Gemm {
                 for (int p = start[i], p1 = start[i + 1]; p < p1; p++) {
                     FloatVector x = FloatVector.broadcast(S, values[p]);
                     int bk = j + rows[index[p]];
-                    s0 = FloatVector.fromArray(S, b, bk).fma(x, s0);
-                    s1 = FloatVector.fromArray(S, b, bk + L).fma(x, s1);
-                    s2 = FloatVector.fromArray(S, b, bk + 2 * L).fma(x, s2);
-                    s3 = FloatVector.fromArray(S, b, bk + 3 * L).fma(x, s3);
+                    s0 = term(FloatVector.fromArray(S, b, bk), x, s0, fused);
+                    s1 = term(FloatVector.fromArray(S, b, bk + L), x, s1, fused);
+                    s2 = term(FloatVector.fromArray(S, b, bk + 2 * L), x, s2, fused);
+                    s3 = term(FloatVector.fromArray(S, b, bk + 3 * L), x, s3, fused);
                 }
                 int cv = co + i * ldc + v * L;
                 s0.intoArray(c, cv);
@@ -100,11 +100,17 @@ final class VectorGemm extends Gemm {
             for (int i = 0; i < m; i++) {
                 FloatVector s = FloatVector.zero(S);
                 for (int p = start[i], p1 = start[i + 1]; p < p1; p++) {
-                    s = FloatVector.fromArray(S, b, j + rows[index[p]]).fma(FloatVector.broadcast(S, values[p]), s);
+                    s = term(FloatVector.fromArray(S, b, j + rows[index[p]]), FloatVector.broadcast(S, values[p]), s,
+                            fused);
                 }
                 s.intoArray(c, co + i * ldc + v * L);
             }
         }
+    }
+
+    /** s + a x: fused, or with a x rounded first (the branch is the same for a whole product). */
+    private static FloatVector term(FloatVector a, FloatVector x, FloatVector s, boolean fused) {
+        return fused ? a.fma(x, s) : s.add(a.mul(x));
     }
 
     private static FloatVector start(float[] c, int at, boolean add) {

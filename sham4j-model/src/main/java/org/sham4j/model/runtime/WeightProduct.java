@@ -1,6 +1,7 @@
 package org.sham4j.model.runtime;
 
 import java.util.Optional;
+import org.sham4j.core.format.ColumnBlockedMatrix;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.ProductExecutor;
 import org.sham4j.core.format.csc.CscFormat;
@@ -11,8 +12,9 @@ import org.sham4j.core.matrix.SparseMatrix;
  * A layer's weight matrix W (rows x cols) as the runtime multiplies it: weights stored dense run the runtime's
  * GEMM ({@link GemmProduct}), weights stored in CSC its sparse product on the stored columns
  * ({@link CscProduct}); weights in any other format are decoded into one of those two
- * ({@link WeightProducts#DECODED}) or run their format's own product ({@link FormatProduct},
- * {@link WeightProducts#STORED}).
+ * ({@link WeightProducts#DECODED}) or, on their stored bytes ({@link WeightProducts#STORED}), run the sparse
+ * kernel on columns decoded a slice at a time ({@link SlicedProduct}: column-ordered formats) or their format's
+ * own product ({@link FormatProduct}: row-ordered ones, CSR and CSER).
  */
 abstract class WeightProduct {
     /**
@@ -50,7 +52,7 @@ abstract class WeightProduct {
             return new CscProduct(columns.get());
         }
         if (products == WeightProducts.STORED || 4L * w.rows() * w.cols() > decodeBytes) {
-            return new FormatProduct(w);
+            return w instanceof ColumnBlockedMatrix c ? new SlicedProduct(c) : new FormatProduct(w);
         }
         double density = (double) w.nonZeros() / ((double) w.rows() * w.cols());
         return density > MAX_SPARSE_DENSITY ? new GemmProduct(w)

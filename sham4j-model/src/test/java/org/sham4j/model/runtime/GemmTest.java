@@ -122,30 +122,38 @@ class GemmTest {
                 b[k] = (float) rnd.nextGaussian();
             }
             int[] rows = Gemm.rowOffsets(depth, ld);
-            float[][] got = new float[all.length][];
-            for (int g = 0; g < all.length; g++) {
-                float[] c = new float[m * ld];
-                all[g].multiplySparse(m, n, start, index, values, b, bo, rows, c, 0, ld);
-                got[g] = c;
-                for (int i = 0; i < m; i++) {
-                    for (int j = 0; j < n; j++) {
-                        double want = 0;
-                        double mag = 0;
-                        for (int p = start[i]; p < start[i + 1]; p++) {
-                            double v = (double) values[p] * b[bo + rows[index[p]] + j];
-                            want += v;
-                            mag += Math.abs(v);
+            for (boolean fused : new boolean[] {true, false}) {
+                float[][] got = new float[all.length][];
+                for (int g = 0; g < all.length; g++) {
+                    float[] c = new float[m * ld];
+                    all[g].multiplySparse(m, n, start, index, values, b, bo, rows, c, 0, ld, fused);
+                    got[g] = c;
+                    for (int i = 0; i < m; i++) {
+                        for (int j = 0; j < n; j++) {
+                            double want = 0;
+                            double mag = 0;
+                            float chain = 0f;
+                            for (int p = start[i]; p < start[i + 1]; p++) {
+                                float x = b[bo + rows[index[p]] + j];
+                                double v = (double) values[p] * x;
+                                want += v;
+                                mag += Math.abs(v);
+                                chain = fused ? Math.fma(values[p], x, chain) : chain + values[p] * x;
+                            }
+                            String what = all[g].description() + (fused ? " fused" : " unfused") + " sparse " + m
+                                    + "x" + n + "x" + depth + " at " + i + "," + j;
+                            assertEquals(want, c[i * ld + j], 1e-5 * (1 + mag), what);
+                            assertEquals(Float.floatToRawIntBits(chain), Float.floatToRawIntBits(c[i * ld + j]),
+                                    what + ": not the chain's bits");
                         }
-                        assertEquals(want, c[i * ld + j], 1e-5 * (1 + mag), all[g].description() + " sparse "
-                                + m + "x" + n + "x" + depth + " at " + i + "," + j);
                     }
                 }
-            }
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    int at = i * ld + j;
-                    assertEquals(Float.floatToRawIntBits(got[0][at]), Float.floatToRawIntBits(got[1][at]),
-                            "scalar and vector sparse products differ at " + i + "," + j);
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        int at = i * ld + j;
+                        assertEquals(Float.floatToRawIntBits(got[0][at]), Float.floatToRawIntBits(got[1][at]),
+                                "scalar and vector sparse products differ at " + i + "," + j);
+                    }
                 }
             }
         }

@@ -90,9 +90,11 @@ class RuntimeProductsTest {
         assertTrue(WeightProduct.of(Fixtures.stored(sparse, "sham"), WeightProducts.DECODED, room)
                 instanceof CscProduct);
         assertTrue(WeightProduct.of(Fixtures.stored(sparse, "sham"), WeightProducts.STORED, room)
-                instanceof FormatProduct);
+                instanceof SlicedProduct);
         assertTrue(WeightProduct.of(Fixtures.stored(sparse, "sham"), WeightProducts.DECODED, 4 * 40 * 30 - 1)
-                instanceof FormatProduct, "a dense form larger than the room left is not made");
+                instanceof SlicedProduct, "a dense form larger than the room left is not made");
+        assertTrue(WeightProduct.of(Fixtures.stored(sparse, "csr"), WeightProducts.DECODED, 4 * 40 * 30 - 1)
+                instanceof FormatProduct, "row-ordered formats keep their own product");
         assertTrue(WeightProduct.of(Fixtures.stored(sparse, "csc"), WeightProducts.DECODED, 0) instanceof CscProduct,
                 "CSC runs on its stored arrays");
     }

@@ -2,6 +2,7 @@ package org.sham4j.core.format.coo;
 
 import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.ColumnBlockedMatrix;
+import org.sham4j.core.format.ColumnSlices;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PayloadOutput;
 import org.sham4j.core.format.ProductCounts;
@@ -64,6 +65,21 @@ final class CooStored extends ColumnBlockedMatrix {
             d.set(rowOf[p], colOf[p], values[p]);
         }
         return d;
+    }
+
+    @Override
+    protected void decodeColumns(ColumnSlices out) {
+        for (int q = 0; q < values.length; ) {
+            int j = colOf[q];
+            int p = out.column(j);
+            int[] r = out.rows();
+            float[] v = out.values();
+            for (; q < values.length && colOf[q] == j; q++, p++) {
+                r[p] = rowOf[q];
+                v[p] = values[q];
+            }
+            out.end(p);
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.sham4j.core.format.csc;
 import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.ColumnBlockedMatrix;
 import org.sham4j.core.format.ColumnKernel;
+import org.sham4j.core.format.ColumnSlices;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PayloadOutput;
 import org.sham4j.core.format.ProductCounts;
@@ -43,6 +44,17 @@ final class CscStored extends ColumnBlockedMatrix {
     @Override
     public DenseMatrix toDense() {
         return m.toDense();
+    }
+
+    @Override
+    protected void decodeColumns(ColumnSlices out) {
+        for (int j = 0; j < cols; j++) {
+            int p = out.column(j);
+            int len = colPtr[j + 1] - colPtr[j];
+            System.arraycopy(rowIdx, colPtr[j], out.rows(), p, len);
+            System.arraycopy(values, colPtr[j], out.values(), p, len);
+            out.end(p + len);
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.sham4j.core.format.dense;
 import java.util.Arrays;
 import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.ColumnBlockedMatrix;
+import org.sham4j.core.format.ColumnSlices;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PayloadOutput;
 import org.sham4j.core.format.ProductCounts;
@@ -37,6 +38,22 @@ final class DenseStored extends ColumnBlockedMatrix {
             }
         }
         return new DenseMatrix(rows, cols, copy);
+    }
+
+    @Override
+    protected void decodeColumns(ColumnSlices out) {
+        for (int j = 0; j < cols; j++) {
+            int p = out.column(j);
+            int[] r = out.rows();
+            float[] v = out.values();
+            for (int i = 0, at = j; i < rows; i++, at += cols) {
+                // Written whatever the value, kept only if not zero: no branch on the pattern.
+                r[p] = i;
+                v[p] = w[at];
+                p += w[at] != 0f ? 1 : 0;
+            }
+            out.end(p);
+        }
     }
 
     /** Columns per block at least: the AXPY over a row of a block stays long enough to vectorise. */

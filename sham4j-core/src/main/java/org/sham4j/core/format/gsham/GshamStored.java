@@ -7,6 +7,7 @@ import org.sham4j.core.bits.Bits;
 import org.sham4j.core.bits.PackedInts;
 import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.BlockIndex;
+import org.sham4j.core.format.ColumnSlices;
 import org.sham4j.core.format.HuffmanBlockedMatrix;
 import org.sham4j.core.format.HuffmanCodebook;
 import org.sham4j.core.format.MatrixFormat;
@@ -406,6 +407,56 @@ final class GshamStored extends HuffmanBlockedMatrix {
         return d;
     }
 
+    /**
+     * The stream decoded front to back: a whole non-zero per lookup where it fits {@value #ENTRY_BITS} bits (as
+     * {@link #multiplyPair} decodes), else codeword by codeword.
+     */
+    @Override
+    protected void decodeColumns(ColumnSlices out) {
+        if (nnz == 0) {
+            return;
+        }
+        final int n = rows;
+        final float[] values = this.values;
+        final long[] words = this.words;
+        final long[] entries = this.entries;
+        long bit = 0;
+        long position = -1;
+        long colStart = 0;
+        int p = out.column(0);
+        int[] r = out.rows();
+        float[] v = out.values();
+        for (long t = 0; t < nnz; t++) {
+            long e = entries[(int) (Bits.peek(words, bit) >>> (64 - ENTRY_BITS))];
+            int rank;
+            if (e != 0) {
+                bit += e & 255;
+                position += e >>> 32;
+                rank = (int) e >>> 8;
+            } else {
+                int g = gapDecoder.decode(Bits.peek(words, bit));
+                int extra = gapExtra[g >>> 6];
+                long gap = gapBase[g >>> 6] + (extra == 0 ? 0 : Bits.read(words, bit + (g & 63), extra));
+                bit += (g & 63) + extra;
+                int ve = valueDecoder.decode(Bits.peek(words, bit));
+                bit += ve & 63;
+                rank = ve >>> 6;
+                position += gap + 1;
+            }
+            if (position >= colStart + n) {
+                out.end(p);
+                int col = (int) (position / n);
+                colStart = (long) col * n;
+                p = out.column(col);
+                r = out.rows();
+                v = out.values();
+            }
+            r[p] = (int) (position - colStart);
+            v[p++] = values[rank];
+        }
+        out.end(p);
+    }
+
     /** One vector: blocks two at a time, their streams decoded in one loop, so that their dependency chains overlap. */
     @Override
     protected void multiplyBlocks(float[] xt, int batch, float[] y, int first, int last) {
@@ -611,15 +662,24 @@ final class GshamStored extends HuffmanBlockedMatrix {
     }
 
     /**
-     * The stream read once; per non-zero a gap lookup, its base and raw-bit count, a value lookup and a codebook
-     * read.
+     * The single-vector kernel as it runs ({@link #multiplyPair}, {@link #multiplyBlock}): the stream read once;
+     * per non-zero one lookup in the {@value #ENTRY_BITS}-bit entry table, which resolves gap, raw bits and value
+     * at once where they fit; for the others the three-lookup chain (gap lookup, its raw-bit count and 64-bit
+     * base, the raw bits from the stream's words, value lookup); then the codebook, x and the column sums.
      */
     @Override
     public OperationCounts productCounts() {
         long[] gapLengths = new long[gapHuffman.maxLength() + 1];
         long[] valueLengths = new long[codebook.code().maxLength() + 1];
+        long slow = 0;
         long pos = 0;
         for (long t = 0; t < nnz; t++) {
+            long whole = entries[(int) (Bits.peek(words, pos) >>> (64 - ENTRY_BITS))];
+            if (whole != 0) {
+                pos += whole & 255;
+                continue;
+            }
+            slow++;
             int e = gapDecoder.decode(Bits.peek(words, pos));
             gapLengths[e & 63]++;
             pos += (e & 63) + gapExtra[e >>> 6];
@@ -628,9 +688,10 @@ final class GshamStored extends HuffmanBlockedMatrix {
             pos += v & 63;
         }
         ProductCounts c = new ProductCounts(rows, cols).stream("codewords", bitLength);
+        c.counts().access("entry table", 8L * entries.length, 64, nnz);
         gapDecoder.countLookups("gap decode table", gapLengths, c.counts());
-        c.words("gap raw bits", gapExtra.length, nnz);
-        c.counts().access("gap bases", 8L * gapBase.length, 64, nnz);
+        c.words("gap raw bits", gapExtra.length, slow);
+        c.counts().access("gap bases", 8L * gapBase.length, 64, slow);
         valueDecoder.countLookups("decode table", valueLengths, c.counts());
         return c.words("codebook", values.length, nnz).columnSums(nnz).build();
     }

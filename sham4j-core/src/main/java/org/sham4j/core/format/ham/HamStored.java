@@ -7,6 +7,7 @@ import org.sham4j.core.bits.BitWriter;
 import org.sham4j.core.bits.Bits;
 import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.BlockIndex;
+import org.sham4j.core.format.ColumnSlices;
 import org.sham4j.core.format.HuffmanBlockedMatrix;
 import org.sham4j.core.format.HuffmanCodebook;
 import org.sham4j.core.format.MatrixFormat;
@@ -153,6 +154,46 @@ final class HamStored extends HuffmanBlockedMatrix {
      */
     private boolean zeroIsOneBit() {
         return values.length > 1 && values[0] == 0f && codebook.code().length(0) == 1;
+    }
+
+    @Override
+    protected void decodeColumns(ColumnSlices out) {
+        BitCursor in = new BitCursor(words, 0);
+        final float[] values = this.values;
+        final HuffmanDecoder dec = decoder;
+        final int[] table = dec.table();
+        final int tshift = dec.tableShift();
+        final int n = rows;
+        final boolean runs = zeroIsOneBit();
+        for (int j = 0; j < cols; j++) {
+            int p = out.column(j);
+            int[] r = out.rows();
+            float[] v = out.values();
+            int i = 0;
+            while (i < n) {
+                long w = in.window();
+                if (runs) {
+                    int z = Math.min(Long.numberOfLeadingZeros(w), n - i);
+                    if (z > 0) {
+                        in.skip(z);
+                        i += z;
+                        continue;
+                    }
+                }
+                int e = table[(int) ((w >>> 1) >>> tshift)];
+                if (e < 0) {
+                    e = dec.decodeLong(w);
+                }
+                in.skip(e & 63);
+                float value = values[e >>> 6];
+                // Written whatever the value, kept only if not zero: no branch on the pattern.
+                r[p] = i;
+                v[p] = value;
+                p += value != 0f ? 1 : 0;
+                i++;
+            }
+            out.end(p);
+        }
     }
 
     @Override

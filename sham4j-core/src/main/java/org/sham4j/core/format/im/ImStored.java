@@ -4,6 +4,7 @@ import org.sham4j.core.bits.BitWriter;
 import org.sham4j.core.bits.Bits;
 import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.ColumnBlockedMatrix;
+import org.sham4j.core.format.ColumnSlices;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PayloadOutput;
 import org.sham4j.core.format.ProductCounts;
@@ -88,6 +89,31 @@ final class ImStored extends ColumnBlockedMatrix {
             }
         }
         return d;
+    }
+
+    @Override
+    protected void decodeColumns(ColumnSlices out) {
+        final long[] words = this.words;
+        final float[] codebook = this.codebook;
+        final int n = rows;
+        final int w = width;
+        // A width of 0 reads index 0 (a shift by 64 would be none).
+        final long mask = w == 0 ? 0L : -1L;
+        final int shift = 64 - Math.max(1, w);
+        for (int j = 0; j < cols; j++) {
+            int p = out.column(j);
+            int[] r = out.rows();
+            float[] v = out.values();
+            long pos = (long) j * n * w;
+            for (int i = 0; i < n; i++, pos += w) {
+                float value = codebook[(int) ((Bits.peek(words, pos) & mask) >>> shift)];
+                // Written whatever the value, kept only if not zero: no branch on the pattern.
+                r[p] = i;
+                v[p] = value;
+                p += value != 0f ? 1 : 0;
+            }
+            out.end(p);
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.sham4j.core.bits.PackedInts;
 import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.BlockIndex;
 import org.sham4j.core.format.ColumnKernel;
+import org.sham4j.core.format.ColumnSlices;
 import org.sham4j.core.format.HuffmanBlockedMatrix;
 import org.sham4j.core.format.HuffmanCodebook;
 import org.sham4j.core.format.MatrixFormat;
@@ -181,6 +182,30 @@ final class ShamStored extends HuffmanBlockedMatrix {
     }
 
     @Override
+    protected void decodeColumns(ColumnSlices out) {
+        final char[] nr = narrowRows;
+        for (int b = 0; b < blocks.blocks(); b++) {
+            decodeBlock(b, (ptr, k, count, base, vals, firstCol) -> {
+                for (int t = 0; t < count; t++) {
+                    int p = out.column(firstCol + t);
+                    int[] r = out.rows();
+                    int from = ptr[k + t] - base;
+                    int len = ptr[k + t + 1] - base - from;
+                    if (nr != null) {
+                        for (int q = 0; q < len; q++) {
+                            r[p + q] = nr[base + from + q];
+                        }
+                    } else {
+                        rowIdx.get(base + from, r, p, len);
+                    }
+                    System.arraycopy(vals, from, out.values(), p, len);
+                    out.end(p + len);
+                }
+            });
+        }
+    }
+
+    @Override
     protected void multiplyBlock(float[] xt, int batch, float[] y, int block) {
         if (batch == 1) {
             decodeBlock(block, (ptr, k, count, base, vals, firstCol) -> multiplyOne(ptr, k, count, base, vals, xt, y,
@@ -335,30 +360,86 @@ final class ShamStored extends HuffmanBlockedMatrix {
     }
 
     /**
-     * Column pointers, a row index and a codeword per non-zero; the lanes' words read once each (whatever the
-     * lanes, a codeword costs one lookup).
+     * The single-vector kernel as it runs ({@link #decodeBlock}, then the column sums): per block its column
+     * pointers; per chunk of whole columns the four lanes decoded side by side, a lookup in the run table
+     * resolving up to {@value HuffmanRuns#RUN} codewords (its four values read and written to the chunk's
+     * buffer) while every lane has room, then each lane's last codewords one by one through the decoder (and
+     * the codebook); each decoded value read back from the buffer; row indices as 16-bit values when rows &lt;=
+     * 65,536, else packed; the lanes' words read once each.
      */
     @Override
     public OperationCounts productCounts() {
         int nnz = colPtr.get(cols);
-        ProductCounts c = new ProductCounts(rows, cols).packed("column pointers", colPtr, cols + 1L)
-                .packed("row indices", rowIdx, nnz);
+        ProductCounts c = new ProductCounts(rows, cols)
+                .packed("column pointers", colPtr, (long) cols + blocks.blocks());
+        if (narrowRows != null) {
+            c.bits("row indices (16-bit)", 2L * nnz, 16, nnz);
+        } else {
+            c.packed("row indices", rowIdx, nnz);
+        }
         long[] lengths = new long[codebook.code().maxLength() + 1];
+        long runLookups = 0;
+        long runHits = 0;
+        long singles = 0;
+        for (int b = 0; b < blocks.blocks(); b++) {
+            int c0 = blocks.startColumn(b);
+            int c1 = blocks.startColumn(b + 1);
+            long[] pos = new long[LANES];
+            for (int l = 0; l < LANES; l++) {
+                pos[l] = laneStart[l] + blocks.get(l, b);
+            }
+            int p0 = colPtr.get(c0);
+            for (int k = c0; k < c1; ) {
+                int e = k + 1;
+                while (e < c1 && colPtr.get(e + 1) - colPtr.get(k) <= CHUNK) {
+                    e++;
+                }
+                int len = colPtr.get(e) - colPtr.get(k);
+                int q = colPtr.get(k) - p0;
+                int[] o = new int[LANES];
+                for (int l = 0; l < LANES; l++) {
+                    o[l] = (l - q) & 3;
+                }
+                int lim = len - (HuffmanRuns.RUN - 1) * LANES;
+                while (o[0] < lim && o[1] < lim && o[2] < lim && o[3] < lim) {
+                    for (int l = 0; l < LANES; l++) {
+                        int r = runs.lookup(Bits.peek(words, pos[l]));
+                        runLookups++;
+                        if (r < 0) {
+                            int d = decoder.decode(Bits.peek(words, pos[l]));
+                            lengths[d & 63]++;
+                            pos[l] += d & 63;
+                            o[l] += LANES;
+                            singles++;
+                        } else {
+                            pos[l] += r & 63;
+                            o[l] += (r >>> 6) * LANES;
+                            runHits++;
+                        }
+                    }
+                }
+                for (int l = 0; l < LANES; l++) {
+                    for (; o[l] < len; o[l] += LANES) {
+                        int d = decoder.decode(Bits.peek(words, pos[l]));
+                        lengths[d & 63]++;
+                        pos[l] += d & 63;
+                        singles++;
+                    }
+                }
+                k = e;
+            }
+        }
         long wordReads = 0;
         for (int l = 0; l < LANES; l++) {
-            long inLane = 0;
-            for (int b = 0; b < blocks.blocks(); b++) {
-                int n = colPtr.get(blocks.startColumn(b + 1)) - colPtr.get(blocks.startColumn(b));
-                inLane += Math.max(0, (n - l + LANES - 1) / LANES);
-            }
-            long[] h = decoder.lengthHistogram(words, laneStart[l], inLane);
-            for (int len = 0; len < h.length; len++) {
-                lengths[len] += h[len];
-            }
             wordReads += (laneStart[l + 1] - laneStart[l] + 63) / 64;
         }
         c.counts().access("codewords", (laneStart[LANES] + 7) / 8, 64, wordReads);
+        c.counts().access("run table", runs.metaBytes(), 32, runLookups);
+        c.counts().access("run values", runs.runBytes(), 32, runHits * HuffmanRuns.RUN);
         decoder.countLookups("decode table", lengths, c.counts());
-        return c.words("codebook", codebook.size(), nnz).columnSums(nnz).build();
+        c.words("codebook", codebook.size(), singles);
+        // Each run writes its four values (the ones past the run are overwritten later), each single one.
+        c.words("decoded values", Math.min(CHUNK, nnz), runHits * HuffmanRuns.RUN + singles + nnz);
+        return c.columnSums(nnz).build();
     }
 }
