@@ -159,40 +159,9 @@ final class HamStored extends HuffmanBlockedMatrix {
     @Override
     protected void decodeColumns(ColumnSlices out) {
         BitCursor in = new BitCursor(words, 0);
-        final float[] values = this.values;
-        final HuffmanDecoder dec = decoder;
-        final int[] table = dec.table();
-        final int tshift = dec.tableShift();
-        final int n = rows;
-        final boolean runs = zeroIsOneBit();
         for (int j = 0; j < cols; j++) {
             int p = out.column(j);
-            int[] r = out.rows();
-            float[] v = out.values();
-            int i = 0;
-            while (i < n) {
-                long w = in.window();
-                if (runs) {
-                    int z = Math.min(Long.numberOfLeadingZeros(w), n - i);
-                    if (z > 0) {
-                        in.skip(z);
-                        i += z;
-                        continue;
-                    }
-                }
-                int e = table[(int) ((w >>> 1) >>> tshift)];
-                if (e < 0) {
-                    e = dec.decodeLong(w);
-                }
-                in.skip(e & 63);
-                float value = values[e >>> 6];
-                // Written whatever the value, kept only if not zero: no branch on the pattern.
-                r[p] = i;
-                v[p] = value;
-                p += value != 0f ? 1 : 0;
-                i++;
-            }
-            out.end(p);
+            out.end(decodeColumn(in, out.rows(), out.values(), p));
         }
     }
 
@@ -201,45 +170,61 @@ final class HamStored extends HuffmanBlockedMatrix {
         int c0 = blocks.startColumn(block);
         int c1 = blocks.startColumn(block + 1);
         BitCursor in = new BitCursor(words, blocks.get(0, block));
+        int[] r = new int[rows];
+        float[] v = new float[rows];
+        float[] acc = batch == 1 ? null : new float[batch];
+        for (int j = c0; j < c1; j++) {
+            int nz = decodeColumn(in, r, v, 0);
+            if (acc == null) {
+                float s = 0f;
+                for (int k = 0; k < nz; k++) {
+                    s += xt[r[k]] * v[k];
+                }
+                y[j] = s;
+            } else {
+                for (int k = 0; k < nz; k++) {
+                    addScaledRow(acc, v[k], xt, r[k], batch);
+                }
+                storeColumn(acc, batch, y, j);
+            }
+        }
+    }
+
+    /**
+     * Decodes the column that starts at {@code in}'s position: its non-zeros' rows into {@code r} and values into
+     * {@code v} from index {@code p} on, in row order; returns the index past the last.
+     */
+    private int decodeColumn(BitCursor in, int[] r, float[] v, int p) {
         final float[] values = this.values;
         final HuffmanDecoder dec = decoder;
         final int[] table = dec.table();
         final int tshift = dec.tableShift();
         final int n = rows;
         final boolean runs = zeroIsOneBit();
-        float[] acc = batch == 1 ? null : new float[batch];
-        for (int j = c0; j < c1; j++) {
-            float s = 0f;
-            int i = 0;
-            while (i < n) {
-                long w = in.window();
-                if (runs) {
-                    int z = Math.min(Long.numberOfLeadingZeros(w), n - i);
-                    if (z > 0) {
-                        in.skip(z);
-                        i += z;
-                        continue;
-                    }
+        int i = 0;
+        while (i < n) {
+            long w = in.window();
+            if (runs) {
+                int z = Math.min(Long.numberOfLeadingZeros(w), n - i);
+                if (z > 0) {
+                    in.skip(z);
+                    i += z;
+                    continue;
                 }
-                int e = table[(int) ((w >>> 1) >>> tshift)];
-                if (e < 0) {
-                    e = dec.decodeLong(w);
-                }
-                in.skip(e & 63);
-                float v = values[e >>> 6];
-                if (acc == null) {
-                    s += xt[i] * v;
-                } else if (v != 0f) {
-                    addScaledRow(acc, v, xt, i, batch);
-                }
-                i++;
             }
-            if (acc == null) {
-                y[j] = s;
-            } else {
-                storeColumn(acc, batch, y, j);
+            int e = table[(int) ((w >>> 1) >>> tshift)];
+            if (e < 0) {
+                e = dec.decodeLong(w);
             }
+            in.skip(e & 63);
+            float value = values[e >>> 6];
+            // Written whatever the value, kept only if not zero: no branch on the pattern.
+            r[p] = i;
+            v[p] = value;
+            p += value != 0f ? 1 : 0;
+            i++;
         }
+        return p;
     }
 
     @Override
