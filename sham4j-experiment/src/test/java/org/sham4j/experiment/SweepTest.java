@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,17 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sham4j.core.io.NpyWriter;
-import org.sham4j.core.matrix.DenseMatrix;
-import org.sham4j.core.matrix.Tensor;
 import org.sham4j.model.io.ModelFile;
 
 /**
@@ -33,10 +23,6 @@ import org.sham4j.model.io.ModelFile;
  * on one they give the same rows, one per configuration; a rerun after a simulated kill completes the results.
  */
 class SweepTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** Fields that measure time or when, which differ from run to run. */
-    private static final Set<String> TIMING = Set.of("timeRatio", "wallSeconds", "finishedAt", "batchNanos",
-            "baseBatchNanos", "stages");
 
     @TempDir
     static Path dir;
@@ -44,25 +30,7 @@ class SweepTest {
 
     @BeforeAll
     static void data() throws Exception {
-        int n = 200;
-        Random r = new Random(3);
-        float[] x = new float[n * 784];
-        float[] y = new float[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = i % 10;
-            for (int j = 0; j < 784; j++) {
-                x[i * 784 + j] = r.nextInt(60) + (j * 10 / 784 == i % 10 ? 180 : 0);
-            }
-        }
-        Path npz = dir.resolve("stripes.npz");
-        Path images = dir.resolve("x.npy");
-        NpyWriter.write(images, new Tensor(new int[] {n, 784}, x));
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(npz))) {
-            zip.putNextEntry(new ZipEntry("X.npy"));
-            zip.write(Files.readAllBytes(images));
-            zip.putNextEntry(new ZipEntry("y.npy"));
-            NpyWriter.write(zip, new DenseMatrix(n, 1, y));
-        }
+        Path npz = SweepFixtures.stripes(dir);
         spec = dir.resolve("tiny.yaml");
         Files.writeString(spec, """
                 name: tiny
@@ -105,31 +73,20 @@ class SweepTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
-    /** The rows by key, without their timings. */
-    private static Map<String, JsonNode> rows(Path out) throws Exception {
-        Map<String, JsonNode> rows = new TreeMap<>();
-        for (String line : Files.readAllLines(out.resolve(ResultsFile.JSONL))) {
-            ObjectNode row = (ObjectNode) JSON.readTree(line);
-            assertTrue(rows.put(row.get("key").asText(), row) == null, "one row per key");
-            TIMING.forEach(row::remove);
-        }
-        return rows;
-    }
-
     @Test
     void twoWorkersGiveOneRowPerConfigurationAndTheRowsOfOne() throws Exception {
         Path two = dir.resolve("two");
         String log = run(two, 2);
         assertTrue(log.contains("6 configurations, 0 done before, 6 to run on 2 worker(s)"), log);
         assertTrue(log.contains("baseline: training lenet-300-100"), log);
-        Map<String, JsonNode> a = rows(two);
+        Map<String, JsonNode> a = SweepFixtures.rows(two);
         assertEquals(6, a.size());
         assertEquals(7, Files.readAllLines(two.resolve(ResultsFile.CSV)).size());
         try (var baselines = Files.list(two.resolve(Baseline.DIR))) {
             assertEquals(1, baselines.count(), "the trained baseline, its checkpoint gone");
         }
 
-        assertEquals(a, rows(oneWorker()), "the same rows whatever the number of workers");
+        assertEquals(a, SweepFixtures.rows(oneWorker()), "the same rows whatever the number of workers");
 
         JsonNode row = a.values().stream().filter(r -> r.at("/config/method").asText().equals("uq")
                 && r.at("/config/unified").asBoolean() && r.at("/config/prune").asDouble() == 80).findFirst()
@@ -181,7 +138,7 @@ class SweepTest {
         assertTrue(log.contains("(trained by an earlier run)"), log);
         List<String> after = Files.readAllLines(killed.resolve(ResultsFile.JSONL));
         assertEquals(lines.subList(0, 3), after.subList(0, 3), "the rows before the kill stay as they were");
-        assertEquals(rows(full), rows(killed));
+        assertEquals(SweepFixtures.rows(full), SweepFixtures.rows(killed));
     }
 
     @Test
@@ -204,7 +161,8 @@ class SweepTest {
         assertTrue(atKill >= 2 && atKill < 6, atKill + " rows at the kill");
         String log = run(out, 2);
         assertTrue(log.contains((6 - atKill) + " to run"), log);
-        assertEquals(rows(oneWorker()), rows(out), "one row per configuration, as an uninterrupted run's");
+        assertEquals(SweepFixtures.rows(oneWorker()), SweepFixtures.rows(out),
+                "one row per configuration, as an uninterrupted run's");
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,20 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sham4j.core.io.NpyWriter;
-import org.sham4j.core.matrix.DenseMatrix;
-import org.sham4j.core.matrix.Tensor;
 import org.sham4j.experiment.ResultsFile;
 import org.sham4j.experiment.Sweep;
 import org.sham4j.experiment.SweepBackend;
+import org.sham4j.experiment.SweepFixtures;
 import org.sham4j.experiment.SweepSpec;
 import org.sham4j.model.io.ModelFile;
 
@@ -36,10 +27,6 @@ import org.sham4j.model.io.ModelFile;
  * runs nothing, and a row removed runs again.
  */
 class SparkSweepTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** Fields that measure time or when, which differ from run to run. */
-    private static final Set<String> TIMING = Set.of("timeRatio", "wallSeconds", "finishedAt", "batchNanos",
-            "baseBatchNanos", "stages");
 
     @TempDir
     Path dir;
@@ -60,21 +47,21 @@ class SparkSweepTest {
             assertEquals(0, s.failed());
             assertEquals(4, s.ran());
             cluster.writeParquet(spark);
-            assertEquals(rows(local), rows(spark));
-            for (String key : rows(local).keySet()) {
+            assertEquals(SweepFixtures.rows(local), SweepFixtures.rows(spark));
+            for (String key : SweepFixtures.rows(local).keySet()) {
                 Path model = Path.of("models", key + ModelFile.EXTENSION);
                 assertEquals(-1L, Files.mismatch(local.resolve(model), spark.resolve(model)), "kept model " + key);
             }
 
             // resumable: nothing left to run; a row removed runs again and comes back the same
             assertEquals(0, Sweep.run(SweepSpec.read(spec), options(spark, 2), cluster).ran());
-            Map<String, JsonNode> before = rows(spark);
+            Map<String, JsonNode> before = SweepFixtures.rows(spark);
             List<String> lines = Files.readAllLines(spark.resolve(ResultsFile.JSONL));
             Files.write(spark.resolve(ResultsFile.JSONL), lines.subList(0, 3));
             Sweep.Summary again = Sweep.run(SweepSpec.read(spec), options(spark, 2), cluster);
             assertEquals(1, again.ran());
             assertEquals(3, again.before());
-            assertEquals(before, rows(spark));
+            assertEquals(before, SweepFixtures.rows(spark));
             cluster.writeParquet(spark);
         }
         assertTrue(Files.isDirectory(spark.resolve("results.parquet")));
@@ -93,38 +80,9 @@ class SparkSweepTest {
                 true, StandardCharsets.UTF_8), false);
     }
 
-    /** The rows by key, without their timings. */
-    static Map<String, JsonNode> rows(Path out) throws Exception {
-        Map<String, JsonNode> rows = new TreeMap<>();
-        for (String line : Files.readAllLines(out.resolve(ResultsFile.JSONL))) {
-            ObjectNode row = (ObjectNode) JSON.readTree(line);
-            assertTrue(rows.put(row.get("key").asText(), row) == null, "one row per key");
-            TIMING.forEach(row::remove);
-        }
-        return rows;
-    }
-
     /** A spec of four configurations on 200 synthetic 28 x 28 samples of ten classes (stripes). */
     static Path spec(Path dir) throws Exception {
-        int n = 200;
-        Random r = new Random(3);
-        float[] x = new float[n * 784];
-        float[] y = new float[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = i % 10;
-            for (int j = 0; j < 784; j++) {
-                x[i * 784 + j] = r.nextInt(60) + (j * 10 / 784 == i % 10 ? 180 : 0);
-            }
-        }
-        Path npz = dir.resolve("stripes.npz");
-        Path images = dir.resolve("x.npy");
-        NpyWriter.write(images, new Tensor(new int[] {n, 784}, x));
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(npz))) {
-            zip.putNextEntry(new ZipEntry("X.npy"));
-            zip.write(Files.readAllBytes(images));
-            zip.putNextEntry(new ZipEntry("y.npy"));
-            NpyWriter.write(zip, new DenseMatrix(n, 1, y));
-        }
+        Path npz = SweepFixtures.stripes(dir);
         Path spec = dir.resolve("tiny.yaml");
         Files.writeString(spec, """
                 name: tiny

@@ -17,38 +17,10 @@ import org.sham4j.core.matrix.SparseMatrix;
  * byte for byte the one built in memory), reported size equal to the file's, and products (one vector, batches of 3, 8 and 20, on 1 and 3 threads) against a double-precision reference.
  */
 class FormatRoundTripTest {
-    private record Case(String name, SparseMatrix m) {
-    }
-
-    private static List<Case> cases() {
-        List<Case> c = new ArrayList<>();
-        c.add(new Case("empty 0x0", RandomMatrices.random(1, 0, 0, 0, 4)));
-        c.add(new Case("empty 0x5", RandomMatrices.random(1, 0, 5, 0, 4)));
-        c.add(new Case("empty 7x0", RandomMatrices.random(1, 7, 0, 0, 4)));
-        c.add(new Case("1x1", RandomMatrices.random(2, 1, 1, 0, 1)));
-        c.add(new Case("1x1 zero", RandomMatrices.random(2, 1, 1, 1, 1)));
-        c.add(new Case("one column", RandomMatrices.random(3, 300, 1, 0.5, 7)));
-        c.add(new Case("one row", RandomMatrices.random(4, 1, 300, 0.5, 7)));
-        c.add(new Case("all zero", RandomMatrices.random(5, 40, 30, 1, 3)));
-        c.add(new Case("all distinct", RandomMatrices.random(6, 50, 40, 0, 0)));
-        c.add(new Case("dense k=1", RandomMatrices.random(7, 30, 20, 0, 1)));
-        c.add(new Case("dense k=2", RandomMatrices.random(8, 30, 20, 0, 2)));
-        c.add(new Case("dense k=32", RandomMatrices.random(9, 64, 48, 0, 32)));
-        c.add(new Case("half k=16", RandomMatrices.random(10, 100, 70, 0.5, 16)));
-        c.add(new Case("99.9% sparse", RandomMatrices.random(11, 700, 600, 0.999, 32)));
-        c.add(new Case("96% k=32", RandomMatrices.random(12, 256, 512, 0.96, 32)));
-        c.add(new Case("k=1000", RandomMatrices.random(13, 200, 150, 0.2, 1000)));
-        c.add(new Case("k=100000", RandomMatrices.random(14, 400, 400, 0.1, 100_000)));
-        c.add(new Case("big blocks", RandomMatrices.random(15, 600, 900, 0.7, 200)));
-        c.add(new Case("columns past a kernel chunk", RandomMatrices.random(16, 5000, 3, 0.5, 12)));
-        c.add(new Case("over 65,536 rows", RandomMatrices.random(17, 70_000, 2, 0.97, 40)));
-        return c;
-    }
-
     @TestFactory
     Stream<DynamicTest> everyFormatOnEveryCase() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Case c : cases()) {
+        for (RandomMatrices.Case c : RandomMatrices.cases()) {
             for (MatrixFormat f : Formats.all()) {
                 tests.add(DynamicTest.dynamicTest(f.name() + " / " + c.name(), () -> check(f, c.m())));
             }

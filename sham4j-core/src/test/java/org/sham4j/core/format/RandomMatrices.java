@@ -1,12 +1,47 @@
 package org.sham4j.core.format;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.SparseMatrix;
 
 /** Seeded random matrices for format tests. */
 final class RandomMatrices {
+    /** A named test matrix. */
+    record Case(String name, SparseMatrix m) {
+    }
+
     private RandomMatrices() {
+    }
+
+    /**
+     * The format tests' seeded cases: empty and one-entry shapes, single rows and columns, all-zero, dense and very
+     * sparse, few to all-distinct values, blocks, columns past a kernel chunk, more than 65,536 rows.
+     */
+    static List<Case> cases() {
+        List<Case> c = new ArrayList<>();
+        c.add(new Case("empty 0x0", random(1, 0, 0, 0, 4)));
+        c.add(new Case("empty 0x5", random(1, 0, 5, 0, 4)));
+        c.add(new Case("empty 7x0", random(1, 7, 0, 0, 4)));
+        c.add(new Case("1x1", random(2, 1, 1, 0, 1)));
+        c.add(new Case("1x1 zero", random(2, 1, 1, 1, 1)));
+        c.add(new Case("one column", random(3, 300, 1, 0.5, 7)));
+        c.add(new Case("one row", random(4, 1, 300, 0.5, 7)));
+        c.add(new Case("all zero", random(5, 40, 30, 1, 3)));
+        c.add(new Case("all distinct", random(6, 50, 40, 0, 0)));
+        c.add(new Case("dense k=1", random(7, 30, 20, 0, 1)));
+        c.add(new Case("dense k=2", random(8, 30, 20, 0, 2)));
+        c.add(new Case("dense k=32", random(9, 64, 48, 0, 32)));
+        c.add(new Case("half k=16", random(10, 100, 70, 0.5, 16)));
+        c.add(new Case("99.9% sparse", random(11, 700, 600, 0.999, 32)));
+        c.add(new Case("96% k=32", random(12, 256, 512, 0.96, 32)));
+        c.add(new Case("k=1000", random(13, 200, 150, 0.2, 1000)));
+        c.add(new Case("k=100000", random(14, 400, 400, 0.1, 100_000)));
+        c.add(new Case("big blocks", random(15, 600, 900, 0.7, 200)));
+        c.add(new Case("columns past a kernel chunk", random(16, 5000, 3, 0.5, 12)));
+        c.add(new Case("over 65,536 rows", random(17, 70_000, 2, 0.97, 40)));
+        return c;
     }
 
     /**
