@@ -1,10 +1,10 @@
 package org.sham4j.cli.bench;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
