@@ -1,6 +1,8 @@
 package org.sham4j.model.runtime;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,15 +20,26 @@ import org.sham4j.model.graph.Node;
  * ({@link WeightProducts#STORED}) on batches of the other column-ordered formats too, decoded a slice of columns
  * at a time into a small scratch per thread (small batches and CSR, CSER: the format's own product), or on every
  * format decoded once when the runner is built ({@link WeightProducts#DECODED}). Products run on a
- * {@link ProductExecutor} (split by blocks of rows or by sample), other work is split by sample or channel. The
- * same input gives the same bits on every run and on any thread count, except, with STORED, a dense layer of at
- * most 256 rows stored in a format whose product splits by input row (csr, cser). Intermediate tensors are released
- * after their last use. Safe for concurrent {@link #run} calls. Close it to stop its threads.
+ * {@link ProductExecutor}. On several threads, a batch of a graph that computes each sample apart
+ * ({@link SampleWise}: every graph but those that mix samples, such as recurrences) is cut into one part per
+ * thread, each run through the whole graph on its thread, so that threads never wait for each other between
+ * layers; small batches and other graphs split each layer's work instead (products by blocks of rows or by
+ * sample, other work by sample or channel). The same input gives the same bits on every run and on any thread
+ * count, except, when layers are split, a dense layer of at most 256 rows stored in a format whose product splits
+ * by input row (csr, cser). Intermediate tensors are released after their last use. Safe for concurrent
+ * {@link #run} calls. Close it to stop its threads.
  */
 public final class GraphRunner implements AutoCloseable {
     private final Graph graph;
     private final ProductExecutor executor;
+    /** The executor of one part of a cut batch: the part's own thread. */
+    private final ProductExecutor alone = new ProductExecutor(1);
     private final List<Step> steps = new ArrayList<>();
+    /** Whether batches may be cut into parts run apart ({@link SampleWise}). */
+    private final boolean splitsBatches;
+
+    /** Samples per part at least when a batch is cut: parts below it split each layer's work instead. */
+    static final int MIN_PART = 16;
 
     /** A compiled node and the tensors it frees after running. */
     private record Step(Node node, Operator operator, List<String> release) {
@@ -64,6 +77,12 @@ public final class GraphRunner implements AutoCloseable {
             steps.add(new Step(node, op, release));
         }
         this.executor = new ProductExecutor(threads);
+        this.splitsBatches = threads > 1 && SampleWise.of(graph);
+    }
+
+    /** Whether this runner cuts large batches into one part per thread (package-private: for tests). */
+    boolean splitsBatches() {
+        return splitsBatches;
     }
 
     private static IllegalArgumentException failure(Node node, String message) {
@@ -106,6 +125,28 @@ public final class GraphRunner implements AutoCloseable {
         Map<String, int[]> shapes = new HashMap<>();
         values.forEach((name, t) -> shapes.put(name, t.shape()));
         ActivationMemory.check(graph, shapes);
+        int batch = values.isEmpty() ? 0 : values.values().iterator().next().dim(0);
+        int parts = Math.min(executor.threads(), batch / MIN_PART);
+        if (!splitsBatches || parts < 2 || values.values().stream().anyMatch(t -> t.dim(0) != batch)) {
+            return forward(values, executor);
+        }
+        List<Map<String, Tensor>> outputs = new ArrayList<>(Collections.nCopies(parts, null));
+        executor.run(parts, part -> {
+            int from = (int) ((long) batch * part / parts);
+            int to = (int) ((long) batch * (part + 1) / parts);
+            Map<String, Tensor> slice = new HashMap<>();
+            values.forEach((name, t) -> slice.put(name, rows(t, from, to)));
+            outputs.set(part, forward(slice, alone));
+        });
+        Map<String, Tensor> result = new LinkedHashMap<>();
+        for (String name : graph.outputs()) {
+            result.put(name, join(outputs.stream().map(o -> o.get(name)).toList()));
+        }
+        return result;
+    }
+
+    /** Runs every step on {@code values} (the model inputs, consumed) with {@code on}; gives the outputs. */
+    private Map<String, Tensor> forward(Map<String, Tensor> values, ProductExecutor on) {
         for (Step step : steps) {
             List<String> names = step.node().inputs();
             Tensor[] args = new Tensor[names.size()];
@@ -114,7 +155,7 @@ public final class GraphRunner implements AutoCloseable {
             }
             Tensor out;
             try {
-                out = step.operator().apply(args, executor);
+                out = step.operator().apply(args, on);
             } catch (IllegalArgumentException | ArithmeticException e) {
                 throw failure(step.node(), e.getMessage());
             }
@@ -128,6 +169,33 @@ public final class GraphRunner implements AutoCloseable {
             result.put(name, values.get(name));
         }
         return result;
+    }
+
+    /** Samples [from, to) of a batch. */
+    private static Tensor rows(Tensor t, int from, int to) {
+        int[] shape = t.shape();
+        int size = t.data().length / shape[0];
+        shape[0] = to - from;
+        return new Tensor(shape, Arrays.copyOfRange(t.data(), from * size, to * size));
+    }
+
+    /** The parts of a batch joined in order. */
+    private static Tensor join(List<Tensor> parts) {
+        int[] shape = parts.get(0).shape();
+        int samples = 0;
+        int length = 0;
+        for (Tensor p : parts) {
+            samples += p.dim(0);
+            length += p.data().length;
+        }
+        float[] data = new float[length];
+        int at = 0;
+        for (Tensor p : parts) {
+            System.arraycopy(p.data(), 0, data, at, p.data().length);
+            at += p.data().length;
+        }
+        shape[0] = samples;
+        return new Tensor(shape, data);
     }
 
     /** Runs a graph of one input and returns its first output. */
@@ -158,5 +226,6 @@ public final class GraphRunner implements AutoCloseable {
     @Override
     public void close() {
         executor.close();
+        alone.close();
     }
 }
