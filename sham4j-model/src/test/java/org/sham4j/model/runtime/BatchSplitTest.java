@@ -2,9 +2,12 @@ package org.sham4j.model.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.sham4j.core.matrix.Tensor;
@@ -73,6 +76,32 @@ class BatchSplitTest {
             Graph g = Zoo.build(name, 34);
             Tensor in = name.equals("lenet-5") ? x : x.reshape(40, 784);
             assertSameBitsOnThreads(g, in, WeightProducts.STORED, true, name);
+        }
+    }
+
+    @Test
+    void twoInputGraphsAreCutTogether() {
+        Graph g = Zoo.build("deepdta", 36);
+        Random rnd = new Random(37);
+        Map<String, Tensor> in = new HashMap<>();
+        for (InputSpec spec : g.inputs()) {
+            Tensor t = Tensor.zeros(40, spec.shape()[0]);
+            for (int k = 0; k < t.data().length; k++) {
+                t.data()[k] = rnd.nextInt(20);
+            }
+            in.put(spec.name(), t);
+        }
+        Map<String, Tensor> one;
+        try (GraphRunner r = new GraphRunner(g, 1)) {
+            one = r.run(in);
+        }
+        try (GraphRunner r = new GraphRunner(g, 2)) {
+            assertTrue(r.splitsBatches(), "deepdta is cut");
+            Map<String, Tensor> two = r.run(in);
+            for (String name : g.outputs()) {
+                assertArrayEquals(one.get(name).shape(), two.get(name).shape(), name);
+                assertArrayEquals(one.get(name).data(), two.get(name).data(), name + ": 1 and 2 threads differ");
+            }
         }
     }
 
