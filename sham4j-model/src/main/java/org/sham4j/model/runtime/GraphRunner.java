@@ -2,7 +2,6 @@ package org.sham4j.model.runtime;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,17 +129,33 @@ public final class GraphRunner implements AutoCloseable {
         if (!splitsBatches || parts < 2 || values.values().stream().anyMatch(t -> t.dim(0) != batch)) {
             return forward(values, executor);
         }
-        List<Map<String, Tensor>> outputs = new ArrayList<>(Collections.nCopies(parts, null));
+        // Each part copies its outputs into the whole batch's, made by the first part that finishes.
+        List<String> names = graph.outputs();
+        Tensor[] joined = new Tensor[names.size()];
         executor.run(parts, part -> {
             int from = (int) ((long) batch * part / parts);
             int to = (int) ((long) batch * (part + 1) / parts);
             Map<String, Tensor> slice = new HashMap<>();
             values.forEach((name, t) -> slice.put(name, rows(t, from, to)));
-            outputs.set(part, forward(slice, alone));
+            Map<String, Tensor> out = forward(slice, alone);
+            for (int o = 0; o < joined.length; o++) {
+                Tensor t = out.get(names.get(o));
+                int perSample = t.data().length / (to - from);
+                float[] whole;
+                synchronized (joined) {
+                    if (joined[o] == null) {
+                        int[] shape = t.shape();
+                        shape[0] = batch;
+                        joined[o] = new Tensor(shape, new float[Math.multiplyExact(batch, perSample)]);
+                    }
+                    whole = joined[o].data();
+                }
+                System.arraycopy(t.data(), 0, whole, from * perSample, t.data().length);
+            }
         });
         Map<String, Tensor> result = new LinkedHashMap<>();
-        for (String name : graph.outputs()) {
-            result.put(name, join(outputs.stream().map(o -> o.get(name)).toList()));
+        for (int o = 0; o < joined.length; o++) {
+            result.put(names.get(o), joined[o]);
         }
         return result;
     }
@@ -177,25 +192,6 @@ public final class GraphRunner implements AutoCloseable {
         int size = t.data().length / shape[0];
         shape[0] = to - from;
         return new Tensor(shape, Arrays.copyOfRange(t.data(), from * size, to * size));
-    }
-
-    /** The parts of a batch joined in order. */
-    private static Tensor join(List<Tensor> parts) {
-        int[] shape = parts.get(0).shape();
-        int samples = 0;
-        int length = 0;
-        for (Tensor p : parts) {
-            samples += p.dim(0);
-            length += p.data().length;
-        }
-        float[] data = new float[length];
-        int at = 0;
-        for (Tensor p : parts) {
-            System.arraycopy(p.data(), 0, data, at, p.data().length);
-            at += p.data().length;
-        }
-        shape[0] = samples;
-        return new Tensor(shape, data);
     }
 
     /** Runs a graph of one input and returns its first output. */
