@@ -1,17 +1,24 @@
 package org.sham4j.core.format;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
  * A fixed pool of worker threads that runs the tasks of a product. One thread means the caller's thread
- * and no pool. Close it when done.
+ * and no pool. Idle workers, and a caller waiting for them, spin for {@link #SPIN_NANOS} before they sleep:
+ * products come one after another, and waking a sleeping thread costs tens of microseconds on a virtual machine
+ * (measured here: a dispatch takes 6.4 us back to back, 60-70 us after an idle gap). Close it when done.
  */
 public final class ProductExecutor implements AutoCloseable {
+    /** How long a thread waits for work, or for the other threads, by spinning before it sleeps. */
+    static final long SPIN_NANOS = 200_000;
+
     private final int threads;
     private final ExecutorService pool;
 
@@ -29,7 +36,7 @@ public final class ProductExecutor implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             };
-            pool = Executors.newFixedThreadPool(threads - 1, tf);
+            pool = new ThreadPoolExecutor(threads - 1, threads - 1, 0L, TimeUnit.MILLISECONDS, new SpinningQueue(), tf);
         }
     }
 
@@ -62,6 +69,9 @@ public final class ProductExecutor implements AutoCloseable {
         }
         worker.run();
         for (Future<?> f : futures) {
+            for (long start = System.nanoTime(); !f.isDone() && System.nanoTime() - start < SPIN_NANOS; ) {
+                Thread.onSpinWait();
+            }
             try {
                 f.get();
             } catch (InterruptedException e) {
@@ -81,6 +91,21 @@ public final class ProductExecutor implements AutoCloseable {
     public void close() {
         if (pool != null) {
             pool.shutdownNow();
+        }
+    }
+
+    /** The workers' queue: a worker looking for a task polls for {@link #SPIN_NANOS} before it sleeps. */
+    private static final class SpinningQueue extends LinkedBlockingQueue<Runnable> {
+        @Override
+        public Runnable take() throws InterruptedException {
+            for (long start = System.nanoTime(); System.nanoTime() - start < SPIN_NANOS; ) {
+                Runnable r = poll();
+                if (r != null) {
+                    return r;
+                }
+                Thread.onSpinWait();
+            }
+            return super.take();
         }
     }
 }
