@@ -17,7 +17,7 @@ import java.util.function.IntConsumer;
  */
 public final class ProductExecutor implements AutoCloseable {
     /** How long a thread waits for work, or for the other threads, by spinning before it sleeps. */
-    static final long SPIN_NANOS = 200_000;
+    private static final long SPIN_NANOS = 200_000;
 
     private final int threads;
     private final ExecutorService pool;
