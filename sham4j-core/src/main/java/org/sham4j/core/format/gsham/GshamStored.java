@@ -476,7 +476,9 @@ final class GshamStored extends HuffmanBlockedMatrix {
 
     /**
      * Blocks b and b + 1 for one vector, as {@link #multiplyBlock} computes them: the two streams' non-zeros
-     * decoded side by side until one block ends, then the other's alone.
+     * decoded side by side until one block ends, then the other's alone. Each stream keeps four values (its bit
+     * position, the row of its last non-zero counted from its column, the column, the sum), so that both fit in
+     * registers.
      */
     private void multiplyPair(float[] xt, float[] y, int b) {
         final int n = rows;
@@ -491,45 +493,44 @@ final class GshamStored extends HuffmanBlockedMatrix {
         int colB = blocks.startColumn(b + 1);
         final int endA = colB;
         final int endB = blocks.startColumn(b + 2);
-        long startA = (long) colA * n;
-        long startB = (long) colB * n;
-        long posA = blocks.get(F_PREV, b) - 1;
-        long posB = blocks.get(F_PREV, b + 1) - 1;
+        // The non-zero before each block, as a row of the block's first column (negative: an earlier column).
+        long rowA = blocks.get(F_PREV, b) - 1 - (long) colA * n;
+        long rowB = blocks.get(F_PREV, b + 1) - 1 - (long) colB * n;
         float sumA = 0f;
         float sumB = 0f;
-        for (; leftA > 0 && leftB > 0; leftA--, leftB--) {
+        long common = Math.min(leftA, leftB);
+        for (long t = 0; t < common; t++) {
             long e = entries[(int) (Bits.peek(words, bitA) >>> (64 - ENTRY_BITS))];
             if (e == 0) {
                 e = slowEntry(bitA);
             }
             bitA += e & 255;
-            posA += e >>> 32;
-            while (posA >= startA + n) {
+            rowA += e >>> 32;
+            while (rowA >= n) {
                 y[colA++] = sumA;
                 sumA = 0f;
-                startA += n;
+                rowA -= n;
             }
-            sumA += values[(int) e >>> 8] * xt[(int) (posA - startA)];
+            sumA += values[(int) e >>> 8] * xt[(int) rowA];
             e = entries[(int) (Bits.peek(words, bitB) >>> (64 - ENTRY_BITS))];
             if (e == 0) {
                 e = slowEntry(bitB);
             }
             bitB += e & 255;
-            posB += e >>> 32;
-            while (posB >= startB + n) {
+            rowB += e >>> 32;
+            while (rowB >= n) {
                 y[colB++] = sumB;
                 sumB = 0f;
-                startB += n;
+                rowB -= n;
             }
-            sumB += values[(int) e >>> 8] * xt[(int) (posB - startB)];
+            sumB += values[(int) e >>> 8] * xt[(int) rowB];
         }
-        finishOne(xt, y, bitA, leftA, posA, colA, startA, sumA, endA);
-        finishOne(xt, y, bitB, leftB, posB, colB, startB, sumB, endB);
+        finishOne(xt, y, bitA, leftA - common, rowA, colA, sumA, endA);
+        finishOne(xt, y, bitB, leftB - common, rowB, colB, sumB, endB);
     }
 
     /** The rest of one block of {@link #multiplyPair}, from its decoding state, through column {@code end} - 1. */
-    private void finishOne(float[] xt, float[] y, long bit, long left, long pos, int col, long start, float sum,
-                           int end) {
+    private void finishOne(float[] xt, float[] y, long bit, long left, long row, int col, float sum, int end) {
         final int n = rows;
         for (; left > 0; left--) {
             long e = entries[(int) (Bits.peek(words, bit) >>> (64 - ENTRY_BITS))];
@@ -537,13 +538,13 @@ final class GshamStored extends HuffmanBlockedMatrix {
                 e = slowEntry(bit);
             }
             bit += e & 255;
-            pos += e >>> 32;
-            while (pos >= start + n) {
+            row += e >>> 32;
+            while (row >= n) {
                 y[col++] = sum;
                 sum = 0f;
-                start += n;
+                row -= n;
             }
-            sum += values[(int) e >>> 8] * xt[(int) (pos - start)];
+            sum += values[(int) e >>> 8] * xt[(int) row];
         }
         for (; col < end; col++) {
             y[col] = sum;
