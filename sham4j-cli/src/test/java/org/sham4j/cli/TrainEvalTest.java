@@ -9,16 +9,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sham4j.core.io.NpyWriter;
 import org.sham4j.core.matrix.DenseMatrix;
-import org.sham4j.core.matrix.Tensor;
+import org.sham4j.experiment.SweepFixtures;
 import org.sham4j.model.compress.GraphWeights;
 import org.sham4j.model.compress.LayerSelection;
 import org.sham4j.model.graph.Graph;
@@ -29,36 +25,8 @@ class TrainEvalTest {
     @TempDir
     Path dir;
 
-    /**
-     * Samples of the given shape (flat, or images) in 0..255 whose class is the brightest of ten stripes of their
-     * values in row-major order (for 1x28x28 images: horizontal bands), as X and y.
-     */
     private Path stripes(int n, int... sampleShape) throws Exception {
-        int width = Arrays.stream(sampleShape).reduce(1, (a, b) -> a * b);
-        Random r = new Random(3);
-        float[] x = new float[n * width];
-        float[] y = new float[n];
-        for (int i = 0; i < n; i++) {
-            int c = i % 10;
-            y[i] = c;
-            for (int j = 0; j < width; j++) {
-                x[i * width + j] = r.nextInt(60) + (j * 10 / width == c ? 180 : 0);
-            }
-        }
-        int[] shape = new int[sampleShape.length + 1];
-        shape[0] = n;
-        System.arraycopy(sampleShape, 0, shape, 1, sampleShape.length);
-        String name = "stripes" + Arrays.toString(sampleShape).replaceAll("\\W+", "-");
-        Path images = dir.resolve(name + ".npy");
-        NpyWriter.write(images, new Tensor(shape, x));
-        Path file = dir.resolve(name + ".npz");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            zip.putNextEntry(new ZipEntry("X.npy"));
-            zip.write(Files.readAllBytes(images));
-            zip.putNextEntry(new ZipEntry("y.npy"));
-            NpyWriter.write(zip, new DenseMatrix(n, 1, y));
-        }
-        return file;
+        return SweepFixtures.stripes(dir, n, sampleShape);
     }
 
     @Test
