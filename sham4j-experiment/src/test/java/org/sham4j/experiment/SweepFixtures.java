@@ -18,7 +18,10 @@ import org.sham4j.core.io.NpyWriter;
 import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.Tensor;
 
-/** What the sweep and CLI tests share (this module's, the CLI's and the Spark module's): a tiny data set and the rows of a folder. */
+/**
+ * What the sweep and CLI tests share (this module's, the CLI's and the Spark module's): a tiny data set and the rows
+ * of a folder.
+ */
 public final class SweepFixtures {
     /** Fields that measure time or when, which differ from run to run. */
     public static final Set<String> TIMING = Set.of("timeRatio", "wallSeconds", "finishedAt", "batchNanos",
@@ -28,7 +31,7 @@ public final class SweepFixtures {
     private SweepFixtures() {
     }
 
-    /** 200 synthetic 28 x 28 samples of ten classes (stripes), written as {@code dir/stripes-784-.npz}, which it returns. */
+    /** 200 synthetic 28 x 28 samples of ten classes (stripes), as {@code dir/stripes-784-.npz}, which it returns. */
     public static Path stripes(Path dir) throws Exception {
         return stripes(dir, 200, 784);
     }
