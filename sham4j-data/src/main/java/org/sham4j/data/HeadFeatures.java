@@ -171,11 +171,7 @@ public final class HeadFeatures {
     /** The head run on rows {@code from} to {@code to} of a raw input table, preprocessed for the model input. */
     private static Map<String, Tensor> run(Function<Map<String, Tensor>, Map<String, Tensor>> runner, Graph head,
             InputSpec input, Tensor raw, int from, int to) {
-        int per = raw.data().length / raw.dim(0);
-        int[] shape = raw.shape().clone();
-        shape[0] = to - from;
-        Tensor slice = new Tensor(shape, Arrays.copyOfRange(raw.data(), from * per, to * per));
-        Tensor x = Preprocessor.apply(head.preprocessing(), slice, input);
+        Tensor x = Preprocessor.apply(head.preprocessing(), raw.rows(from, to), input);
         return runner.apply(Map.of(input.name(), x));
     }
 }

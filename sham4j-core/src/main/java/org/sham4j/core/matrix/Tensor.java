@@ -61,6 +61,18 @@ public final class Tensor {
         return data;
     }
 
+    /** Entries from .. to - 1 along axis 0 (samples of a batch), copied. */
+    public Tensor rows(int from, int to) {
+        if (shape.length == 0 || from < 0 || from > to || to > shape[0]) {
+            throw new IllegalArgumentException("rows " + from + " to " + to + " of a tensor of shape "
+                    + Arrays.toString(shape));
+        }
+        int per = shape[0] == 0 ? 0 : data.length / shape[0];
+        int[] s = shape.clone();
+        s[0] = to - from;
+        return new Tensor(s, Arrays.copyOfRange(data, from * per, to * per));
+    }
+
     /** The same values under another shape of equal size. */
     public Tensor reshape(int... newShape) {
         return new Tensor(newShape, data);

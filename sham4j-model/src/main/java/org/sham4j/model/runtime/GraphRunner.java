@@ -1,7 +1,6 @@
 package org.sham4j.model.runtime;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,7 +135,7 @@ public final class GraphRunner implements AutoCloseable {
             int from = (int) ((long) batch * part / parts);
             int to = (int) ((long) batch * (part + 1) / parts);
             Map<String, Tensor> slice = new HashMap<>();
-            values.forEach((name, t) -> slice.put(name, rows(t, from, to)));
+            values.forEach((name, t) -> slice.put(name, t.rows(from, to)));
             Map<String, Tensor> out = forward(slice, alone);
             for (int o = 0; o < joined.length; o++) {
                 Tensor t = out.get(names.get(o));
@@ -184,14 +183,6 @@ public final class GraphRunner implements AutoCloseable {
             result.put(name, values.get(name));
         }
         return result;
-    }
-
-    /** Samples [from, to) of a batch. */
-    private static Tensor rows(Tensor t, int from, int to) {
-        int[] shape = t.shape();
-        int size = t.data().length / shape[0];
-        shape[0] = to - from;
-        return new Tensor(shape, Arrays.copyOfRange(t.data(), from * size, to * size));
     }
 
     /** Runs a graph of one input and returns its first output. */
