@@ -83,7 +83,8 @@ public final class ForkedTiming {
             List<String> cmd = new ArrayList<>();
             cmd.add(ProcessHandle.current().info().command().orElse("java"));
             for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-                if (a.startsWith("-XX:")) {
+                // The JIT's flags, the Vector API module and sham4j's own switches: the child runs the same kernels.
+                if (a.startsWith("-XX:") || a.startsWith("--add-modules=") || a.startsWith("-Dsham4j.")) {
                     cmd.add(a);
                 }
             }

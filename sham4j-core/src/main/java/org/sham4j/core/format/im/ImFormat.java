@@ -56,6 +56,6 @@ public final class ImFormat implements MatrixFormat {
         }
         PayloadInput.check(unused == 0, "a codebook value is never used");
         PayloadInput.check(k > 0 || entries == 0, "empty codebook for a non-empty matrix");
-        return new ImStored(rows, cols, codebook, width, words);
+        return ImStored.ofColumnOrder(rows, cols, codebook, width, words);
     }
 }

@@ -2,9 +2,11 @@ package org.sham4j.core.format.im;
 
 import org.sham4j.core.bits.BitWriter;
 import org.sham4j.core.bits.Bits;
+import org.sham4j.core.bits.ByteBits;
 import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.ColumnBlockedMatrix;
 import org.sham4j.core.format.ColumnSlices;
+import org.sham4j.core.format.FormatLimitException;
 import org.sham4j.core.format.MatrixFormat;
 import org.sham4j.core.format.PayloadOutput;
 import org.sham4j.core.format.ProductCounts;
@@ -13,20 +15,45 @@ import org.sham4j.core.format.ValueAlphabet;
 import org.sham4j.core.matrix.DenseMatrix;
 import org.sham4j.core.matrix.SparseMatrix;
 
-/** A matrix as an index map: fixed-width codebook indices, column by column. */
+/**
+ * A matrix as an index map: fixed-width codebook indices, stored column by column and held row by row, so that a
+ * single-vector product runs along the rows as the dense one does ({@link ImRowProduct}).
+ */
 final class ImStored extends ColumnBlockedMatrix {
+    /** Narrowest column block: long rows for the single-vector kernel. */
+    private static final int MIN_BLOCK_WIDTH = 128;
+
     private final float[] codebook;
     private final int width;
-    private final long[] words;
-    /** Whether batch products skip zero entries: only when at most a quarter of the entries are non-zero. */
-    private final boolean skipZeros;
+    /** Entry (i, j)'s index at bit (i * cols + j) * width, MSB-first, with {@link ImRowProduct#SPARE_BYTES} spare. */
+    private final byte[] bits;
+    /** At most a quarter of the entries non-zero: batch products may skip the zero ones. */
+    private final boolean sparse;
 
-    ImStored(int rows, int cols, float[] codebook, int width, long[] words) {
+    private ImStored(int rows, int cols, float[] codebook, int width, byte[] bits) {
         super(rows, cols);
         this.codebook = codebook;
         this.width = width;
-        this.words = words;
-        this.skipZeros = nonZeros() <= (long) rows * cols / 4;
+        this.bits = bits;
+        this.sparse = nonZeros() <= (long) rows * cols / 4;
+    }
+
+    /** Zeroed room for the indices of a rows x cols map and the spare bytes. */
+    private static byte[] room(int rows, int cols, int width) {
+        long bytes = ((long) rows * cols * width + 7) / 8 + ImRowProduct.SPARE_BYTES;
+        FormatLimitException.checkArray(bytes, "an index map of " + rows + " x " + cols + " at " + width + " bits");
+        return new byte[(int) bytes];
+    }
+
+    /** Writes the {@code width}-bit value at bit {@code pos} of zeroed bytes, MSB-first. */
+    private static void put(byte[] bits, long pos, int value, int width) {
+        for (int left = width; left > 0; ) {
+            int free = 8 - (int) (pos & 7);
+            int n = Math.min(free, left);
+            bits[(int) (pos >>> 3)] |= (byte) (((value >>> (left - n)) & ((1 << n) - 1)) << (free - n));
+            pos += n;
+            left -= n;
+        }
     }
 
     static ImStored build(SparseMatrix m, ValueAlphabet alphabet) {
@@ -37,28 +64,45 @@ final class ImStored extends ColumnBlockedMatrix {
         }
         int width = Bits.indexBits(k);
         int zero = m.nnz() < m.entries() ? alphabet.symbolOf(0f) : 0;
-        BitWriter w = new BitWriter(m.entries() * width);
-        int[] ptr = m.colPtr();
-        int[] ri = m.rowIdx();
-        float[] v = m.values();
-        for (int j = 0; j < m.cols(); j++) {
-            int i = 0;
-            for (int p = ptr[j]; p < ptr[j + 1]; p++) {
-                for (; i < ri[p]; i++) {
-                    w.write(zero, width);
+        // The transpose's columns are the rows, in order, each with its non-zeros by column.
+        SparseMatrix t = m.transpose();
+        byte[] bits = room(m.rows(), m.cols(), width);
+        int[] ptr = t.colPtr();
+        int[] ci = t.rowIdx();
+        float[] v = t.values();
+        long pos = 0;
+        for (int i = 0; i < m.rows(); i++) {
+            int j = 0;
+            for (int p = ptr[i]; p < ptr[i + 1]; p++) {
+                for (; j < ci[p]; j++, pos += width) {
+                    put(bits, pos, zero, width);
                 }
-                w.write(alphabet.symbolOf(v[p]), width);
-                i++;
+                put(bits, pos, alphabet.symbolOf(v[p]), width);
+                pos += width;
+                j++;
             }
-            for (; i < m.rows(); i++) {
-                w.write(zero, width);
+            for (; j < m.cols(); j++, pos += width) {
+                put(bits, pos, zero, width);
             }
         }
-        return new ImStored(m.rows(), m.cols(), codebook, width, w.toWords());
+        return new ImStored(m.rows(), m.cols(), codebook, width, bits);
     }
 
-    private int index(long entry) {
-        return width == 0 ? 0 : (int) Bits.read(words, entry * width, width);
+    /** From the indices in column order, as the format stores them. */
+    static ImStored ofColumnOrder(int rows, int cols, float[] codebook, int width, long[] columnMajorWords) {
+        byte[] bits = room(rows, cols, width);
+        long at = 0;
+        for (int i = 0; i < rows && width > 0; i++) {
+            for (long pos = (long) i * width, step = (long) rows * width, end = pos + step * cols; pos < end; pos += step) {
+                put(bits, at, (int) Bits.read(columnMajorWords, pos, width), width);
+                at += width;
+            }
+        }
+        return new ImStored(rows, cols, codebook, width, bits);
+    }
+
+    private int index(int i, int j) {
+        return width == 0 ? 0 : (int) (ByteBits.window(bits, ((long) i * cols + j) * width) >>> (64 - width));
     }
 
     @Override
@@ -67,8 +111,9 @@ final class ImStored extends ColumnBlockedMatrix {
             return codebook.length == 1 && codebook[0] != 0f ? (long) rows * cols : 0;
         }
         long n = 0;
-        for (long e = 0, entries = (long) rows * cols; e < entries; e++) {
-            if (codebook[index(e)] != 0f) {
+        int down = 64 - width;
+        for (long pos = 0, end = (long) rows * cols * width; pos < end; pos += width) {
+            if (codebook[(int) (ByteBits.window(bits, pos) >>> down)] != 0f) {
                 n++;
             }
         }
@@ -83,9 +128,9 @@ final class ImStored extends ColumnBlockedMatrix {
     @Override
     public DenseMatrix toDense() {
         DenseMatrix d = DenseMatrix.zeros(rows, cols);
-        for (int j = 0; j < cols; j++) {
-            for (int i = 0; i < rows; i++) {
-                d.set(i, j, codebook[index((long) j * rows + i)]);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                d.set(i, j, codebook[index(i, j)]);
             }
         }
         return d;
@@ -93,20 +138,12 @@ final class ImStored extends ColumnBlockedMatrix {
 
     @Override
     protected void decodeColumns(ColumnSlices out) {
-        final long[] words = this.words;
-        final float[] codebook = this.codebook;
-        final int n = rows;
-        final int w = width;
-        // A width of 0 reads index 0 (a shift by 64 would be none).
-        final long mask = w == 0 ? 0L : -1L;
-        final int shift = 64 - Math.max(1, w);
         for (int j = 0; j < cols; j++) {
             int p = out.column(j);
             int[] r = out.rows();
             float[] v = out.values();
-            long pos = (long) j * n * w;
-            for (int i = 0; i < n; i++, pos += w) {
-                float value = codebook[(int) ((Bits.peek(words, pos) & mask) >>> shift)];
+            for (int i = 0; i < rows; i++) {
+                float value = codebook[index(i, j)];
                 // Written whatever the value, kept only if not zero: no branch on the pattern.
                 r[p] = i;
                 v[p] = value;
@@ -118,52 +155,33 @@ final class ImStored extends ColumnBlockedMatrix {
 
     @Override
     protected int blockCount() {
-        return evenBlockCount();
+        return wideBlockCount(MIN_BLOCK_WIDTH);
     }
 
     @Override
     protected void multiplyBlock(float[] xt, int batch, float[] y, int block) {
-        int c0 = evenBlockStart(block, blockCount());
-        int c1 = evenBlockStart(block + 1, blockCount());
-        if (width == 0) {
-            float[] acc = new float[batch];
-            for (int j = c0; j < c1; j++) {
-                for (int i = 0; i < rows; i++) {
-                    addScaledRow(acc, codebook[0], xt, i, batch);
-                }
-                storeColumn(acc, batch, y, j);
-            }
-            return;
-        }
-        final long[] words = this.words;
-        final float[] codebook = this.codebook;
-        final int w = width;
-        final int shift = 64 - w;
-        final int n = rows;
-        if (batch == 1) {
-            for (int j = c0; j < c1; j++) {
-                long pos = (long) j * n * w;
-                float s = 0f;
-                for (int i = 0; i < n; i++, pos += w) {
-                    s += xt[i] * codebook[(int) (Bits.peek(words, pos) >>> shift)];
-                }
-                y[j] = s;
-            }
+        multiplyBlocks(xt, batch, y, block, block + 1);
+    }
+
+    /** Consecutive blocks are one run of columns: one pass over the rows for them all. */
+    @Override
+    protected void multiplyBlocks(float[] xt, int batch, float[] y, int first, int last) {
+        int c0 = evenBlockStart(first, blockCount());
+        int c1 = evenBlockStart(last, blockCount());
+        if (width > 0) {
+            ImRowProduct.get().multiply(bits, width, rows, cols, codebook, xt, batch, y, c0, c1, sparse);
             return;
         }
         float[] acc = new float[batch];
         for (int j = c0; j < c1; j++) {
-            long pos = (long) j * n * w;
-            for (int i = 0; i < n; i++, pos += w) {
-                float v = codebook[(int) (Bits.peek(words, pos) >>> shift)];
-                if (v != 0f || !skipZeros) {
-                    addScaledRow(acc, v, xt, i, batch);
-                }
+            for (int i = 0; i < rows; i++) {
+                addScaledRow(acc, codebook[0], xt, i, batch);
             }
             storeColumn(acc, batch, y, j);
         }
     }
 
+    /** The indices in column order, as the format stores them. */
     @Override
     public void writePayload(PayloadOutput out) {
         out.part(SizeBreakdown.HEADER);
@@ -171,15 +189,46 @@ final class ImStored extends ColumnBlockedMatrix {
         out.part(SizeBreakdown.CODEBOOK);
         out.writeFloats(codebook, 0, codebook.length);
         out.part(SizeBreakdown.PAYLOAD);
-        out.writeBits(words, (long) rows * cols * width);
+        BitWriter w = new BitWriter((long) rows * cols * width);
+        for (int j = 0; j < cols && width > 0; j++) {
+            for (int i = 0; i < rows; i++) {
+                w.write(index(i, j), width);
+            }
+        }
+        out.writeBits(w.toWords(), (long) rows * cols * width);
     }
 
-    /** Every index read; the codebook read for the non-zeros, multiplied into column sums. */
+    /**
+     * The scalar row-by-row kernel on one vector, as it runs: every index read; x read once per row; per run of
+     * columns at least as long as the codebook, each row's scaled codebook made (k reads, multiplies and writes) and
+     * each entry's scaled value read, else each entry's codebook value read and multiplied; every entry added into
+     * its column's sum, each sum written to y once (sums counted as registers, as for the other formats).
+     */
     @Override
     public OperationCounts productCounts() {
         long entries = (long) rows * cols;
-        long nnz = nonZeros();
-        return new ProductCounts(rows, cols).bits("indices", (entries * width + 7) / 8, width, entries)
-                .words("codebook", codebook.length, nnz).columnSums(nnz).build();
+        long k = codebook.length;
+        long scaledMade = 0;
+        long multiplies = 0;
+        for (int j0 = 0, tile = ImRowProduct.tile(cols, 1); j0 < cols && width > 0; j0 += tile) {
+            int n = Math.min(tile, cols - j0);
+            if (k <= n) {
+                scaledMade += rows * k;
+            } else {
+                multiplies += (long) rows * n;
+            }
+        }
+        if (width == 0) {
+            // No indices: each entry multiplies the one value by its row's input.
+            multiplies = entries;
+        }
+        ProductCounts c = new ProductCounts(rows, cols).bits("indices", (entries * width + 7) / 8, width, entries)
+                .input(width == 0 ? entries : rows).words("codebook", k, scaledMade + multiplies);
+        if (scaledMade > 0) {
+            c.counts().access("scaled codebook", 4 * k, 32, scaledMade + (entries - multiplies));
+        }
+        c.counts().multiply(scaledMade + multiplies).add(entries);
+        c.counts().access("y", 4L * cols, 32, cols);
+        return c.build();
     }
 }

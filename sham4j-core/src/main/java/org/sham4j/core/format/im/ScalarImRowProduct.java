@@ -1,0 +1,79 @@
+package org.sham4j.core.format.im;
+
+import org.sham4j.core.bits.ByteBits;
+
+/**
+ * The row-by-row index-map product in plain Java. One vector: each row's codebook scaled by its input once (when
+ * the codebook is no longer than the row), then one lookup and one add per entry. A batch: each entry's value
+ * decoded once and multiplied into the sums of every vector of the batch, held per column (zero entries skipped
+ * when the matrix is sparse).
+ */
+final class ScalarImRowProduct extends ImRowProduct {
+    static final ScalarImRowProduct INSTANCE = new ScalarImRowProduct();
+
+    private ScalarImRowProduct() {
+    }
+
+    @Override
+    void multiply(byte[] bits, int width, int rows, int cols, float[] codebook, float[] xt, int batch, float[] y,
+                  int c0, int c1, boolean sparse) {
+        if (batch == 1) {
+            one(bits, width, rows, cols, codebook, xt, y, c0, c1);
+            return;
+        }
+        int tile = tile(c1 - c0, batch);
+        float[][] acc = new float[tile][batch];
+        int down = 64 - width;
+        for (int j0 = c0; j0 < c1; j0 += tile) {
+            int n = Math.min(tile, c1 - j0);
+            for (int i = 0; i < rows; i++) {
+                long pos = ((long) i * cols + j0) * width;
+                int base = i * batch;
+                for (int t = 0; t < n; t++, pos += width) {
+                    float v = codebook[(int) (ByteBits.window(bits, pos) >>> down)];
+                    if (sparse && v == 0f) {
+                        continue;
+                    }
+                    float[] a = acc[t];
+                    for (int b = 0; b < batch; b++) {
+                        a[b] += v * xt[base + b];
+                    }
+                }
+            }
+            for (int t = 0; t < n; t++) {
+                float[] a = acc[t];
+                for (int b = 0; b < batch; b++) {
+                    y[b * cols + j0 + t] = a[b];
+                    a[b] = 0f;
+                }
+            }
+        }
+    }
+
+    private static void one(byte[] bits, int width, int rows, int cols, float[] codebook, float[] x, float[] y,
+                            int c0, int c1) {
+        int n = c1 - c0;
+        float[] acc = new float[n];
+        float[] scaled = new float[codebook.length];
+        boolean prescale = codebook.length <= n;
+        int down = 64 - width;
+        for (int i = 0; i < rows; i++) {
+            float xi = x[i];
+            long pos = ((long) i * cols + c0) * width;
+            if (prescale) {
+                // xi * codebook[s] is the very product the column sum adds: same bits.
+                for (int s = 0; s < scaled.length; s++) {
+                    scaled[s] = xi * codebook[s];
+                }
+                for (int t = 0; t < n; t++, pos += width) {
+                    acc[t] += scaled[(int) (ByteBits.window(bits, pos) >>> down)];
+                }
+            } else {
+                for (int t = 0; t < n; t++, pos += width) {
+                    acc[t] += xi * codebook[(int) (ByteBits.window(bits, pos) >>> down)];
+                }
+            }
+        }
+        System.arraycopy(acc, 0, y, c0, n);
+    }
+}
