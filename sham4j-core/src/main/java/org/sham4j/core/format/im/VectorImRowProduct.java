@@ -15,9 +15,10 @@ import org.sham4j.core.bits.ByteBits;
 /**
  * The row-by-row index-map product on the Vector API: L entries of a row at a time (L float lanes), their
  * indices unpacked by one byte permutation (each lane gets the two bytes that hold its index), one variable
- * shift and a mask, then, for each vector of the batch, looked up in the codebook scaled by its input, held in one
- * or two vectors (codebooks of at most 2L values; larger ones, and rows' last entries, go the scalar way). Same
- * bits as {@link ScalarImRowProduct}.
+ * shift and a mask, their codebook values looked up by lane permutations of the codebook held in up to eight
+ * vectors (codebooks of at most 8L values, at most 128; larger ones, and rows' last entries, go the scalar way),
+ * then multiplied by each vector's input and added to its sums. Same bits as {@link ScalarImRowProduct}: each
+ * term is the codebook value times the input, rounded, added in row order.
  */
 final class VectorImRowProduct extends ImRowProduct {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED.vectorBitSize() > 512
@@ -27,8 +28,10 @@ final class VectorImRowProduct extends ImRowProduct {
     /** L 16-bit lanes: one pair of bytes per entry. */
     private static final VectorSpecies<Short> S = ShortVector.SPECIES_PREFERRED.withShape(pairShape());
     private static final VectorSpecies<Byte> B = ByteVector.SPECIES_PREFERRED.withShape(pairShape());
-    /** Widest index the lookup takes: a codebook of 2L values. */
-    private static final int MAX_WIDTH = Integer.numberOfTrailingZeros(2 * L);
+    /** Vectors of codebook values a lookup takes at most (each one more permutation and blend). */
+    private static final int MAX_TABLES = 8;
+    /** Widest index the lookup takes: a codebook of 8L values, and at most 7 bits (a lane's byte pair holds it). */
+    private static final int MAX_WIDTH = Math.min(7, Integer.numberOfTrailingZeros(MAX_TABLES * L));
     /** PAIRS[w][s]: for an index width w and a row starting at bit s of its first byte, each lane's byte pair. */
     private static final VectorShuffle<Byte>[][] PAIRS = pairs();
     /** SHIFTS[w][s]: how far each lane's 16 bits are shifted right to leave its index at the bottom. */
@@ -72,26 +75,24 @@ final class VectorImRowProduct extends ImRowProduct {
 
     @Override
     boolean usable() {
-        // Eight lanes at least (AVX2 or better); the bytes of L entries (at most L * MAX_WIDTH / 8 + 2) fit in 2L.
+        // Eight lanes at least (AVX2 or better); the bytes of L entries (at most (7 + (L - 1) * 7) / 8 + 2) fit in 2L.
         return L >= 8 && S.length() == L && B.length() == 2 * L && I.length() == L;
     }
 
     @Override
     void multiply(byte[] bits, int width, int rows, int cols, float[] codebook, float[] xt, int batch, float[] y,
                   int c0, int c1, boolean sparse) {
-        if (width > MAX_WIDTH || codebook.length > 2 * L || !usable()) {
+        int tables = (codebook.length + L - 1) / L;
+        if (width > MAX_WIDTH || tables > MAX_TABLES || !usable()) {
             scalar().multiply(bits, width, rows, cols, codebook, xt, batch, y, c0, c1, sparse);
             return;
         }
-        float[] table = Arrays.copyOf(codebook, 2 * L);
-        FloatVector low = FloatVector.fromArray(F, table, 0);
-        FloatVector high = FloatVector.fromArray(F, table, L);
-        boolean two = codebook.length > L;
+        float[] table = Arrays.copyOf(codebook, tables * L);
         short mask = (short) ((1 << width) - 1);
         int step = L * width;
         int down = 64 - width;
         if (batch == 1) {
-            one(bits, width, rows, cols, low, high, two, codebook, xt, y, c0, c1);
+            one(bits, width, rows, cols, table, tables, codebook, xt, y, c0, c1);
             return;
         }
         int tile = tile(c1 - c0, batch);
@@ -107,21 +108,9 @@ final class VectorImRowProduct extends ImRowProduct {
                 int xi = i * batch;
                 int t = 0;
                 for (; t + L <= n; t += L, pos += step) {
-                    IntVector index = unpack(bits, pos, pair, shift, mask);
-                    if (two) {
-                        VectorShuffle<Float> lane = index.and(L - 1).toShuffle().cast(F);
-                        VectorMask<Float> upper = index.compare(VectorOperators.GE, L).cast(F);
-                        for (int b = 0, a = t; b < batch; b++, a += tile) {
-                            float x = xt[xi + b];
-                            FloatVector c = low.mul(x).rearrange(lane).blend(high.mul(x).rearrange(lane), upper);
-                            FloatVector.fromArray(F, acc, a).add(c).intoArray(acc, a);
-                        }
-                    } else {
-                        VectorShuffle<Float> lane = index.toShuffle().cast(F);
-                        for (int b = 0, a = t; b < batch; b++, a += tile) {
-                            FloatVector c = low.mul(xt[xi + b]).rearrange(lane);
-                            FloatVector.fromArray(F, acc, a).add(c).intoArray(acc, a);
-                        }
+                    FloatVector c = lookup(table, tables, unpack(bits, pos, pair, shift, mask));
+                    for (int b = 0, a = t; b < batch; b++, a += tile) {
+                        FloatVector.fromArray(F, acc, a).add(c.mul(xt[xi + b])).intoArray(acc, a);
                     }
                 }
                 for (; t < n; t++, pos += width) {
@@ -135,33 +124,27 @@ final class VectorImRowProduct extends ImRowProduct {
         }
     }
 
-    /** One vector: each row's codebook scaled once, then a lookup and an add per L entries. */
-    private static void one(byte[] bits, int width, int rows, int cols, FloatVector low, FloatVector high, boolean two,
-                            float[] codebook, float[] x, float[] y, int c0, int c1) {
+    /** One vector: each row's codebook scaled by its input once, then a lookup and an add per L entries. */
+    private static void one(byte[] bits, int width, int rows, int cols, float[] table, int tables, float[] codebook,
+                            float[] x, float[] y, int c0, int c1) {
         int n = c1 - c0;
         float[] acc = new float[n];
+        float[] scaled = new float[table.length];
         short mask = (short) ((1 << width) - 1);
         int step = L * width;
         int down = 64 - width;
         for (int i = 0; i < rows; i++) {
             float xi = x[i];
-            FloatVector scaledLow = low.mul(xi);
-            FloatVector scaledHigh = high.mul(xi);
+            for (int q = 0; q < table.length; q += L) {
+                FloatVector.fromArray(F, table, q).mul(xi).intoArray(scaled, q);
+            }
             long pos = ((long) i * cols + c0) * width;
             int s = (int) pos & 7;
             VectorShuffle<Byte> pair = PAIRS[width][s];
             ShortVector shift = SHIFTS[width][s];
             int t = 0;
             for (; t + L <= n; t += L, pos += step) {
-                IntVector index = unpack(bits, pos, pair, shift, mask);
-                FloatVector c;
-                if (two) {
-                    VectorShuffle<Float> lane = index.and(L - 1).toShuffle().cast(F);
-                    c = scaledLow.rearrange(lane).blend(scaledHigh.rearrange(lane),
-                            index.compare(VectorOperators.GE, L).cast(F));
-                } else {
-                    c = scaledLow.rearrange(index.toShuffle().cast(F));
-                }
+                FloatVector c = lookup(scaled, tables, unpack(bits, pos, pair, shift, mask));
                 FloatVector.fromArray(F, acc, t).add(c).intoArray(acc, t);
             }
             for (; t < n; t++, pos += width) {
@@ -176,5 +159,16 @@ final class VectorImRowProduct extends ImRowProduct {
         ShortVector sv = ByteVector.fromArray(B, bits, (int) (pos >>> 3)).rearrange(pair)
                 .reinterpretAsShorts().lanewise(VectorOperators.LSHR, shift).and(mask);
         return (IntVector) sv.convertShape(VectorOperators.S2I, I, 0);
+    }
+
+    /** table[index] per lane: a permutation of each L values of the table, the lanes past each kept from it. */
+    private static FloatVector lookup(float[] table, int tables, IntVector index) {
+        VectorShuffle<Float> lane = index.and(L - 1).toShuffle().cast(F);
+        FloatVector c = FloatVector.fromArray(F, table, 0).rearrange(lane);
+        for (int q = 1; q < tables; q++) {
+            VectorMask<Float> past = index.compare(VectorOperators.GE, q * L).cast(F);
+            c = c.blend(FloatVector.fromArray(F, table, q * L).rearrange(lane), past);
+        }
+        return c;
     }
 }

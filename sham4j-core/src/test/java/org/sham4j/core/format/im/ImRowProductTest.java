@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The row-by-row index-map product: the scalar kernel gives, bit for bit, each column's float sum taken down its
  * rows for every vector of a batch (the sum a single vector gets alone), and the Vector API kernel the scalar one's
- * bits, for every index width, codebook size (one or two vectors, or too large for them), batch, column range and
+ * bits, for every index width, codebook size (one to eight vectors, or too large for them), batch, column range and
  * bit alignment.
  */
 class ImRowProductTest {
@@ -82,7 +82,7 @@ class ImRowProductTest {
 
     private static void everyShape(ImRowProduct kernel) {
         Random rnd = new Random(42);
-        for (int k : new int[] {2, 3, 8, 9, 16, 17, 31, 32, 33, 300}) {
+        for (int k : new int[] {2, 3, 8, 9, 16, 17, 31, 32, 33, 64, 65, 111, 128, 129, 300}) {
             for (int cols : new int[] {1, 7, 8, 15, 16, 17, 33, 100, 257}) {
                 for (int rows : new int[] {1, 2, 13}) {
                     for (int batch : new int[] {1, 3, 8}) {
