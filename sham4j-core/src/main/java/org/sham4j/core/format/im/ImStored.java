@@ -136,14 +136,20 @@ final class ImStored extends ColumnBlockedMatrix {
         return d;
     }
 
+    /** Column by column, reading down the rows (one row's run of bits apart from the next). */
     @Override
     protected void decodeColumns(ColumnSlices out) {
+        // A width of 0 reads index 0 (a shift by 64 would be none).
+        long mask = width == 0 ? 0L : -1L;
+        int down = 64 - Math.max(1, width);
+        long step = (long) cols * width;
         for (int j = 0; j < cols; j++) {
             int p = out.column(j);
             int[] r = out.rows();
             float[] v = out.values();
-            for (int i = 0; i < rows; i++) {
-                float value = codebook[index(i, j)];
+            long pos = (long) j * width;
+            for (int i = 0; i < rows; i++, pos += step) {
+                float value = codebook[(int) ((ByteBits.window(bits, pos) & mask) >>> down)];
                 // Written whatever the value, kept only if not zero: no branch on the pattern.
                 r[p] = i;
                 v[p] = value;
