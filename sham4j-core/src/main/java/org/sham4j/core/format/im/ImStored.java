@@ -205,35 +205,16 @@ final class ImStored extends ColumnBlockedMatrix {
     }
 
     /**
-     * The scalar row-by-row kernel on one vector, as it runs: every index read; x read once per row; per run of
-     * columns at least as long as the codebook, each row's scaled codebook made (k reads, multiplies and writes) and
-     * each entry's scaled value read, else each entry's codebook value read and multiplied; every entry added into
-     * its column's sum, each sum written to y once (sums counted as registers, as for the other formats).
+     * The scalar row-by-row kernel on one vector, as it runs: every index read (two per window); x read once per
+     * row; each entry's codebook value read, multiplied and added into its column's sum; each sum written to y once
+     * (sums counted as registers, as for the other formats).
      */
     @Override
     public OperationCounts productCounts() {
         long entries = (long) rows * cols;
-        long k = codebook.length;
-        long scaledMade = 0;
-        long multiplies = 0;
-        for (int j0 = 0, tile = ImRowProduct.tile(cols, 1); j0 < cols && width > 0; j0 += tile) {
-            int n = Math.min(tile, cols - j0);
-            if (k <= n) {
-                scaledMade += rows * k;
-            } else {
-                multiplies += (long) rows * n;
-            }
-        }
-        if (width == 0) {
-            // No indices: each entry multiplies the one value by its row's input.
-            multiplies = entries;
-        }
         ProductCounts c = new ProductCounts(rows, cols).bits("indices", (entries * width + 7) / 8, width, entries)
-                .input(width == 0 ? entries : rows).words("codebook", k, scaledMade + multiplies);
-        if (scaledMade > 0) {
-            c.counts().access("scaled codebook", 4 * k, 32, scaledMade + (entries - multiplies));
-        }
-        c.counts().multiply(scaledMade + multiplies).add(entries);
+                .input(width == 0 ? entries : rows).words("codebook", codebook.length, entries);
+        c.counts().multiply(entries).add(entries);
         c.counts().access("y", 4L * cols, 32, cols);
         return c.build();
     }

@@ -82,7 +82,7 @@ class ImRowProductTest {
 
     private static void everyShape(ImRowProduct kernel) {
         Random rnd = new Random(42);
-        for (int k : new int[] {2, 3, 8, 9, 16, 17, 31, 32, 33, 64, 65, 111, 128, 129, 300}) {
+        for (int k : new int[] {2, 3, 8, 9, 16, 17, 31, 32, 33, 64, 65, 111, 128, 129, 300, 70_000}) {
             for (int cols : new int[] {1, 7, 8, 15, 16, 17, 33, 100, 257}) {
                 for (int rows : new int[] {1, 2, 13}) {
                     for (int batch : new int[] {1, 3, 8}) {
