@@ -3,12 +3,12 @@ package org.sham4j.core.format.im;
 /**
  * The product of an index map held row by row with a batch: y[b * cols + j] = sum over rows i, in order, of
  * x_b[i] times codebook[index(i, j)], each product rounded to float and then added, so that every vector gets the
- * bits of a column's sum taken down its rows, alone or in any batch. Each row's indices are decoded once for the
- * whole batch. Two implementations give the same bits: {@link VectorImRowProduct} (the Vector API, a codebook
- * lookup per lane) on a JVM of feature release 25 or later with the incubating module {@code jdk.incubator.vector},
- * where its lane permutations compile to single instructions (on JDK 17 they do not, and it runs 1.7x slower than
- * the scalar loop), and {@link ScalarImRowProduct} otherwise, or when the system property {@code sham4j.vector} is
- * {@code false}.
+ * bits of a column's sum taken down its rows, alone or in any batch (for finite inputs: zero entries may be
+ * skipped). Each row's indices are decoded once for the whole batch. Two implementations give the same bits:
+ * {@link VectorImRowProduct} (the Vector API: indices unpacked 8 or 16 at a time, codebook values permuted out of
+ * registers on JDK 25 or later, gathered before) when the JVM has the incubating module
+ * {@code jdk.incubator.vector}, and {@link ScalarImRowProduct} otherwise, or when the system property
+ * {@code sham4j.vector} is {@code false}.
  */
 abstract class ImRowProduct {
     /** Spare bytes after the last index, so that a kernel may read a whole vector of bytes at any index. */
@@ -28,7 +28,6 @@ abstract class ImRowProduct {
 
     private static ImRowProduct choose() {
         if (!Boolean.parseBoolean(System.getProperty("sham4j.vector", "true"))
-                || Runtime.version().feature() < 25
                 || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return ScalarImRowProduct.INSTANCE;
         }
@@ -36,12 +35,20 @@ abstract class ImRowProduct {
         return vector != null && vector.usable() ? vector : ScalarImRowProduct.INSTANCE;
     }
 
-    /** The Vector API implementation whatever the JVM's release (for tests), or null without the module. */
+    /**
+     * The Vector API implementation whatever the system property says, permuting codebook values on JDK 25 or later
+     * and gathering them before (where a permutation is not one instruction), or null without the module.
+     */
     static ImRowProduct vector() {
+        return vector(Runtime.version().feature() >= 25);
+    }
+
+    /** The Vector API implementation, permuting codebook values or gathering them (for tests), or null. */
+    static ImRowProduct vector(boolean permute) {
         try {
             // Loaded by name: without the module, no class of the format links against the Vector API.
             return (ImRowProduct) Class.forName("org.sham4j.core.format.im.VectorImRowProduct")
-                    .getDeclaredConstructor().newInstance();
+                    .getDeclaredConstructor(boolean.class).newInstance(permute);
         } catch (ReflectiveOperationException | LinkageError e) {
             return null;
         }
