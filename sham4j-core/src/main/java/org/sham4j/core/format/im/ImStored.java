@@ -205,17 +205,14 @@ final class ImStored extends ColumnBlockedMatrix {
     }
 
     /**
-     * The scalar row-by-row kernel on one vector, as it runs: every index read (two per window); x read once per
-     * row; each entry's codebook value read, multiplied and added into its column's sum; each sum written to y once
-     * (sums counted as registers, as for the other formats).
+     * Every index read; the codebook read for the non-zeros, multiplied into column sums (the energy model's terms:
+     * a stored zero costs the read that finds it, no arithmetic, whatever the kernel does with it).
      */
     @Override
     public OperationCounts productCounts() {
         long entries = (long) rows * cols;
-        ProductCounts c = new ProductCounts(rows, cols).bits("indices", (entries * width + 7) / 8, width, entries)
-                .input(width == 0 ? entries : rows).words("codebook", codebook.length, entries);
-        c.counts().multiply(entries).add(entries);
-        c.counts().access("y", 4L * cols, 32, cols);
-        return c.build();
+        long nnz = nonZeros();
+        return new ProductCounts(rows, cols).bits("indices", (entries * width + 7) / 8, width, entries)
+                .words("codebook", codebook.length, nnz).columnSums(nnz).build();
     }
 }
