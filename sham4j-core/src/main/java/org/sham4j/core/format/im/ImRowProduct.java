@@ -69,6 +69,16 @@ abstract class ImRowProduct {
     abstract void multiply(byte[] bits, int width, int rows, int cols, float[] codebook, float[] xt, int batch,
                            float[] y, int c0, int c1, boolean sparse);
 
+    /** The index of the codebook's zero, or -1. */
+    static int zeroIndex(float[] codebook) {
+        for (int k = 0; k < codebook.length; k++) {
+            if (codebook[k] == 0f) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     /** Columns summed in one pass over the rows: all of them, or as many as keep a batch's sums within 64 KiB. */
     static int tile(int columns, int batch) {
         return Math.max(1, Math.min(columns, Math.max(64, (1 << 14) / batch)));

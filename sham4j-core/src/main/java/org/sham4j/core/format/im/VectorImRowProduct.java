@@ -176,16 +176,6 @@ final class VectorImRowProduct extends ImRowProduct {
         System.arraycopy(acc, 0, y, c0, n);
     }
 
-    /** The index of the codebook's zero, or -1. */
-    private static int zeroIndex(float[] codebook) {
-        for (int k = 0; k < codebook.length; k++) {
-            if (codebook[k] == 0f) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
     /** The L indices from bit {@code pos}: each lane's four bytes, shifted and masked. */
     private static IntVector unpack(byte[] bits, long pos, VectorShuffle<Byte> quad, IntVector shift, int mask) {
         return ByteVector.fromArray(B, bits, (int) (pos >>> 3)).rearrange(quad).reinterpretAsInts()
