@@ -11,6 +11,9 @@ package org.sham4j.core.format.im;
  * {@code sham4j.vector} is {@code false}.
  */
 abstract class ImRowProduct {
+    /** The largest share of non-zero entries at which the kernels look for zero entries to skip. */
+    static final double SPARSE = 0.25;
+
     /** Spare bytes after the last index, so that a kernel may read a whole vector of bytes at any index. */
     static final int SPARE_BYTES = 64;
 
@@ -62,12 +65,12 @@ abstract class ImRowProduct {
     /**
      * Writes y[b * cols + j] for b &lt; batch and columns c0 &lt;= j &lt; c1 of a rows x cols index map whose entry
      * (i, j) is the {@code width}-bit index (1 &lt;= width &lt;= 31) at bit (i * cols + j) * width of {@code bits}
-     * (MSB-first, {@link #SPARE_BYTES} spare bytes at the end), where x_b[i] = {@code xt[i * batch + b]}. With
-     * {@code sparse} (at most a quarter of the entries non-zero) a scalar batch skips the zero entries, which changes
-     * no sum of finite inputs.
+     * (MSB-first, {@link #SPARE_BYTES} spare bytes at the end), where x_b[i] = {@code xt[i * batch + b]}. Of a
+     * sparse map ({@code density}, the share of non-zero entries, at most {@link #SPARSE}) the kernels skip zero
+     * entries where that pays, which changes no sum of finite inputs.
      */
     abstract void multiply(byte[] bits, int width, int rows, int cols, float[] codebook, float[] xt, int batch,
-                           float[] y, int c0, int c1, boolean sparse);
+                           float[] y, int c0, int c1, double density);
 
     /** The index of the codebook's zero, or -1. */
     static int zeroIndex(float[] codebook) {

@@ -27,15 +27,15 @@ final class ImStored extends ColumnBlockedMatrix {
     private final int width;
     /** Entry (i, j)'s index at bit (i * cols + j) * width, MSB-first, with {@link ImRowProduct#SPARE_BYTES} spare. */
     private final byte[] bits;
-    /** At most a quarter of the entries non-zero: batch products may skip the zero ones. */
-    private final boolean sparse;
+    /** The share of non-zero entries (0 for an empty matrix): the kernels skip zeros in sparse maps. */
+    private final double density;
 
     private ImStored(int rows, int cols, float[] codebook, int width, byte[] bits) {
         super(rows, cols);
         this.codebook = codebook;
         this.width = width;
         this.bits = bits;
-        this.sparse = nonZeros() <= (long) rows * cols / 4;
+        this.density = rows == 0 || cols == 0 ? 0 : (double) nonZeros() / ((double) rows * cols);
     }
 
     /** Zeroed room for the indices of a rows x cols map and the spare bytes. */
@@ -175,7 +175,7 @@ final class ImStored extends ColumnBlockedMatrix {
         int c0 = evenBlockStart(first, blockCount());
         int c1 = evenBlockStart(last, blockCount());
         if (width > 0) {
-            ImRowProduct.get().multiply(bits, width, rows, cols, codebook, xt, batch, y, c0, c1, sparse);
+            ImRowProduct.get().multiply(bits, width, rows, cols, codebook, xt, batch, y, c0, c1, density);
             return;
         }
         float[] acc = new float[batch];

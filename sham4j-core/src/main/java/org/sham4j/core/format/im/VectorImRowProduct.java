@@ -86,16 +86,16 @@ final class VectorImRowProduct extends ImRowProduct {
 
     @Override
     void multiply(byte[] bits, int width, int rows, int cols, float[] codebook, float[] xt, int batch, float[] y,
-                  int c0, int c1, boolean sparse) {
+                  int c0, int c1, double density) {
         if (width > MAX_WIDTH || !usable()) {
-            scalar().multiply(bits, width, rows, cols, codebook, xt, batch, y, c0, c1, sparse);
+            scalar().multiply(bits, width, rows, cols, codebook, xt, batch, y, c0, c1, density);
             return;
         }
         int tables = (codebook.length + L - 1) / L;
         // Permuted tables (padded to whole vectors), or null: gathered from the codebook.
         float[] table = permute && tables <= MAX_TABLES ? Arrays.copyOf(codebook, tables * L) : null;
-        // With sparse, runs of L zero entries are skipped (their terms add nothing to finite sums).
-        int zero = sparse ? zeroIndex(codebook) : -1;
+        // In a sparse map, runs of L zero entries are skipped (their terms add nothing to finite sums).
+        int zero = density <= SPARSE ? zeroIndex(codebook) : -1;
         if (batch == 1) {
             one(bits, width, rows, cols, table, codebook, zero, xt, y, c0, c1);
             return;
