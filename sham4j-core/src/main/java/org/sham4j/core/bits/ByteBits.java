@@ -23,16 +23,8 @@ public final class ByteBits {
 
     /** The first {@code bitLength} bits of MSB-first words as bytes, plus the spare bytes. */
     public static byte[] fromWords(long[] words, long bitLength) {
-        return fromWords(words, bitLength, SPARE);
-    }
-
-    /** The first {@code bitLength} bits of MSB-first words as bytes, plus {@code spare} (at least SPARE) zero bytes. */
-    public static byte[] fromWords(long[] words, long bitLength, int spare) {
-        if (spare < SPARE) {
-            throw new IllegalArgumentException("at least " + SPARE + " spare bytes, got " + spare);
-        }
         int n = Math.toIntExact((bitLength + 7) >>> 3);
-        byte[] bytes = new byte[Math.addExact(n, spare)];
+        byte[] bytes = new byte[n + SPARE];
         for (int b = 0; b < n; b++) {
             bytes[b] = (byte) (words[b >>> 3] >>> (56 - 8 * (b & 7)));
         }
