@@ -27,15 +27,15 @@ final class ImStored extends ColumnBlockedMatrix {
     private final int width;
     /** Entry (i, j)'s index at bit (i * cols + j) * width, MSB-first, with {@link ImRowProduct#SPARE_BYTES} spare. */
     private final byte[] bits;
-    /** The share of non-zero entries (0 for an empty matrix): the kernels skip zeros in sparse maps. */
-    private final double density;
+    /** Entries whose value is not zero, counted once. */
+    private final long nonZeros;
 
     private ImStored(int rows, int cols, float[] codebook, int width, byte[] bits) {
         super(rows, cols);
         this.codebook = codebook;
         this.width = width;
         this.bits = bits;
-        this.density = rows == 0 || cols == 0 ? 0 : (double) nonZeros() / ((double) rows * cols);
+        this.nonZeros = countNonZeros();
     }
 
     /** Zeroed room for the indices of a rows x cols map and the spare bytes. */
@@ -107,6 +107,10 @@ final class ImStored extends ColumnBlockedMatrix {
 
     @Override
     public long nonZeros() {
+        return nonZeros;
+    }
+
+    private long countNonZeros() {
         if (width == 0) {
             return codebook.length == 1 && codebook[0] != 0f ? (long) rows * cols : 0;
         }
@@ -175,6 +179,8 @@ final class ImStored extends ColumnBlockedMatrix {
         int c0 = evenBlockStart(first, blockCount());
         int c1 = evenBlockStart(last, blockCount());
         if (width > 0) {
+            // The share of non-zero entries (a width above 0 means entries): the kernels skip zeros in sparse maps.
+            double density = (double) nonZeros / ((double) rows * cols);
             ImRowProduct.get().multiply(bits, width, rows, cols, codebook, xt, batch, y, c0, c1, density);
             return;
         }
