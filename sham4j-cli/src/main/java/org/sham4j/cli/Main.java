@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Properties;
+import org.sham4j.model.runtime.GraphRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -94,7 +95,7 @@ public final class Main implements Runnable {
         return false;
     }
 
-    /** Reads the version recorded at build time. */
+    /** Reads the version recorded at build time, and names the JVM and the kernels it runs. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
@@ -105,7 +106,8 @@ public final class Main implements Runnable {
                 }
             }
             return new String[] {"sham4j " + p.getProperty("version", "unknown"),
-                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
+                    "kernels: " + GraphRunner.denseProducts()};
         }
     }
 }

@@ -44,6 +44,7 @@ class CliTest {
         CliRun v = CliRun.of("--version");
         assertEquals(0, v.exit());
         assertTrue(v.out().contains("sham4j"), v.out());
+        assertTrue(v.out().contains("kernels: scalar") || v.out().contains("kernels: Vector API"), v.out());
         assertEquals(0, CliRun.of("bench", "--help").exit());
     }
 
