@@ -169,6 +169,10 @@ final class HamStored extends HuffmanBlockedMatrix {
     protected void multiplyBlock(float[] xt, int batch, float[] y, int block) {
         int c0 = blocks.startColumn(block);
         int c1 = blocks.startColumn(block + 1);
+        if (batch == 1 && sparseKernel()) {
+            multiplySparse(xt, y, blocks.get(0, block), 0, c0, 0f, c1);
+            return;
+        }
         BitCursor in = new BitCursor(words, blocks.get(0, block));
         int[] r = new int[rows];
         float[] v = new float[rows];
@@ -188,6 +192,147 @@ final class HamStored extends HuffmanBlockedMatrix {
                 storeColumn(acc, batch, y, j);
             }
         }
+    }
+
+    /**
+     * Whether one vector runs {@link #multiplySparse}: zero is codeword "0" (every other codeword starts with a
+     * 1), and a row index plus two windows' entries stays an int.
+     */
+    private boolean sparseKernel() {
+        return zeroIsOneBit() && rows <= Integer.MAX_VALUE - 128;
+    }
+
+    @Override
+    protected void multiplyBlocks(float[] xt, int batch, float[] y, int first, int last) {
+        int b = first;
+        for (; batch == 1 && sparseKernel() && b + 2 <= last; b += 2) {
+            multiplyPair(xt, y, b);
+        }
+        super.multiplyBlocks(xt, batch, y, b, last);
+    }
+
+    /** The longest run of zeros a step takes before decoding the codeword after it from the same window. */
+    private int zeroCap() {
+        return 64 - codebook.code().maxLength();
+    }
+
+    /** The 64 bits of {@code words} from bit {@code pos} on, left-justified (two spare words follow the stream). */
+    private static long window(long[] words, long pos) {
+        int idx = (int) (pos >>> 6);
+        int sh = (int) pos & 63;
+        return (words[idx] << sh) | ((words[idx + 1] >>> 1) >>> (63 - sh));
+    }
+
+    /**
+     * One vector over columns j .. end - 1 (where zero is codeword "0"), from bit {@code pos}, which is row i
+     * of column j, whose sum so far is s: the columns read as one sequence of entries, each step taking the run
+     * of zeros up to the next 1 with one count of leading zeros and decoding the codeword there from the same
+     * window, with no branch on the pattern but one that skips windows of zeros whole (where runs are long, in
+     * very sparse matrices). A run longer than the window leaves room for is taken but its last zero, which is
+     * decoded as the codeword: its term is 0 (its input is taken as 0, so an infinite input where the matrix is
+     * zero adds nothing), and each column's sum is its non-zeros' terms in row order.
+     */
+    private void multiplySparse(float[] xt, float[] y, long pos, int i, int j, float s, int end) {
+        final long[] words = this.words;
+        final float[] values = this.values;
+        final HuffmanDecoder dec = decoder;
+        final int n = rows;
+        final int cap = zeroCap();
+        while (j < end) {
+            long w = window(words, pos);
+            while (w == 0 && i < n) {
+                pos += 64;
+                i += 64;
+                w = window(words, pos);
+            }
+            int c = Long.numberOfLeadingZeros(w);
+            int z = c > cap ? c - 1 : c;
+            i += z;
+            while (i >= n) {
+                y[j] = s;
+                s = 0f;
+                i -= n;
+                if (++j == end) {
+                    return;
+                }
+            }
+            int e = dec.decode(w << z);
+            pos += z + (e & 63);
+            int r = e >>> 6;
+            s += (r != 0 ? xt[i] : 0f) * values[r];
+            i++;
+        }
+    }
+
+    /**
+     * Blocks b and b + 1 as {@link #multiplySparse} does each, their steps interleaved so that their dependency
+     * chains (window, count, lookup, position) overlap; the one left when the other ends is finished alone.
+     */
+    private void multiplyPair(float[] xt, float[] y, int b) {
+        final long[] words = this.words;
+        final float[] values = this.values;
+        final HuffmanDecoder dec = decoder;
+        final int n = rows;
+        final int cap = zeroCap();
+        long pa = blocks.get(0, b);
+        long pb = blocks.get(0, b + 1);
+        int ja = blocks.startColumn(b);
+        int jb = blocks.startColumn(b + 1);
+        int ea = jb;
+        int eb = blocks.startColumn(b + 2);
+        int ia = 0;
+        int ib = 0;
+        float sa = 0f;
+        float sb = 0f;
+        // The two steps are written one after the other; the processor runs them side by side.
+        pair:
+        while (true) {
+            long wa = window(words, pa);
+            while (wa == 0 && ia < n) {
+                pa += 64;
+                ia += 64;
+                wa = window(words, pa);
+            }
+            int ca = Long.numberOfLeadingZeros(wa);
+            int za = ca > cap ? ca - 1 : ca;
+            ia += za;
+            while (ia >= n) {
+                y[ja] = sa;
+                sa = 0f;
+                ia -= n;
+                if (++ja == ea) {
+                    break pair;
+                }
+            }
+            int da = dec.decode(wa << za);
+            pa += za + (da & 63);
+            sa += ((da >>> 6) != 0 ? xt[ia] : 0f) * values[da >>> 6];
+            ia++;
+
+            long wb = window(words, pb);
+            while (wb == 0 && ib < n) {
+                pb += 64;
+                ib += 64;
+                wb = window(words, pb);
+            }
+            int cb = Long.numberOfLeadingZeros(wb);
+            int zb = cb > cap ? cb - 1 : cb;
+            ib += zb;
+            while (ib >= n) {
+                y[jb] = sb;
+                sb = 0f;
+                ib -= n;
+                if (++jb == eb) {
+                    break pair;
+                }
+            }
+            int db = dec.decode(wb << zb);
+            pb += zb + (db & 63);
+            sb += ((db >>> 6) != 0 ? xt[ib] : 0f) * values[db >>> 6];
+            ib++;
+        }
+        multiplySparse(xt, y, pa, ia, ja, sa, ea);
+        multiplySparse(xt, y, pb, ib, jb, sb, eb);
     }
 
     /**
