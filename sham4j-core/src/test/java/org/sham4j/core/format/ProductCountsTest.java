@@ -45,9 +45,10 @@ class ProductCountsTest {
             "coo", (5 + 5 + 5 + 5 + 13) * 5 + SUMS,
             // k = 3 (0, 1, 2): 12 two-bit indices at 5 * 2/32 pJ; codebook read for 5 non-zeros; 5 x; 3 y
             "im", 12 * 5 * 2 / 32.0 + (5 + 5 + 3) * 5 + SUMS,
-            // Huffman 0 -> 1 bit (7), 2 and 1 -> 2 bits (4 + 1): 17 bits, one 64-bit word (10 pJ); 12 lookups in
-            // a 4-entry table; codebook for 5 non-zeros; 5 x; 3 y
-            "ham", 10 + (12 + 5 + 5 + 3) * 5 + SUMS,
+            // Huffman 0 -> 1 bit (7), 2 and 1 -> 2 bits (4 + 1): 17 bits, one 64-bit word (10 pJ); zero is "0",
+            // so each run of zeros is counted over and only the 5 non-zeros looked up in a 4-entry table; codebook
+            // for 5 non-zeros; 5 x; 3 y
+            "ham", 10 + (5 + 5 + 5 + 3) * 5 + SUMS,
             // 1-bit codewords in 4 lanes of 2, 1, 1, 1 bits: one word read each (4 x 10 pJ); 4 column pointers
             // (3 columns + 1 block) of 3 bits; 5 row indices as 16-bit values (4 rows); a chunk of 5 is too short
             // for run lookups (4 lanes x 4 codewords), so 5 single lookups and 5 codebook reads; 5 values written
@@ -105,6 +106,23 @@ class ProductCountsTest {
             OperationCounts n = Formats.byName(name).encode(m).productCounts();
             assertEquals(m.nnz(), n.multiplies(), name);
         }
+    }
+
+    @Test
+    void hamLooksUpTheNonZerosWhereZeroIsOneBitAndEveryCodewordElsewhere() {
+        // Half zeros: zero is codeword "0", and with 8 values no run of zeros outgrows a window's room.
+        SparseMatrix half = RandomMatrices.random(27, 300, 200, 0.5, 8);
+        OperationCounts a = Formats.byName("ham").encode(half).productCounts();
+        assertEquals(half.nnz(), a.accessCount("decode table"));
+        assertEquals(half.nnz(), a.accessCount("codebook"));
+        // 99.5 % zeros with skewed values (codewords up to ~20 bits): runs past a window's room end in one more.
+        SparseMatrix sparse = RandomMatrices.random(28, 3000, 300, 0.995, 60);
+        OperationCounts b = Formats.byName("ham").encode(sparse).productCounts();
+        long lookups = b.accessCount("decode table");
+        assertTrue(lookups > sparse.nnz() && lookups < 2L * sparse.nnz(), lookups + " for " + sparse.nnz());
+        // A tenth zeros: every entry's codeword is looked up.
+        SparseMatrix dense = RandomMatrices.random(29, 100, 80, 0.1, 3);
+        assertEquals(100 * 80, Formats.byName("ham").encode(dense).productCounts().accessCount("decode table"));
     }
 
     @Test

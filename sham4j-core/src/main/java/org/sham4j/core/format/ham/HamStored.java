@@ -1,6 +1,7 @@
 package org.sham4j.core.format.ham;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.OptionalDouble;
 import org.sham4j.core.bits.BitCursor;
 import org.sham4j.core.bits.BitWriter;
@@ -387,11 +388,53 @@ final class HamStored extends HuffmanBlockedMatrix {
         return OptionalDouble.of(PaperBounds.ham(rows, cols, codebook.size()));
     }
 
-    /** The stream read once, every codeword looked up; the codebook read for the non-zeros. */
+    /**
+     * The single-vector kernel as it runs: the stream read once; where zero is codeword "0" ({@link
+     * #multiplySparse}), one lookup and codebook read per step (each non-zero, and the zero ending a run longer
+     * than a window leaves room for); otherwise every codeword looked up and the codebook read for the non-zeros;
+     * x read, multiplied and added for the non-zeros (a zero's term, 0, counts as no arithmetic).
+     */
     @Override
     public OperationCounts productCounts() {
         ProductCounts c = new ProductCounts(rows, cols).stream("codewords", bitLength);
-        decoder.countLookups("decode table", decoder.lengthHistogram(words, 0, (long) rows * cols), c.counts());
-        return c.words("codebook", values.length, nonZeros).columnSums(nonZeros).build();
+        if (!sparseKernel()) {
+            decoder.countLookups("decode table", decoder.lengthHistogram(words, 0, (long) rows * cols), c.counts());
+            return c.words("codebook", values.length, nonZeros).columnSums(nonZeros).build();
+        }
+        long[] lengths = new long[codebook.code().maxLength() + 1];
+        for (int b = 0; b < blocks.blocks(); b++) {
+            countSteps(blocks.get(0, b), blocks.startColumn(b + 1) - blocks.startColumn(b), lengths);
+        }
+        long steps = Arrays.stream(lengths).sum();
+        decoder.countLookups("decode table", lengths, c.counts());
+        return c.words("codebook", values.length, steps).columnSums(nonZeros).build();
+    }
+
+    /** Adds the length of each codeword that {@link #multiplySparse} decodes over {@code columns} from {@code pos}. */
+    private void countSteps(long pos, int columns, long[] lengths) {
+        final int n = rows;
+        final int cap = zeroCap();
+        int i = 0;
+        int j = 0;
+        while (true) {
+            long w = window(words, pos);
+            while (w == 0 && i < n) {
+                pos += 64;
+                i += 64;
+                w = window(words, pos);
+            }
+            int c = Long.numberOfLeadingZeros(w);
+            int z = c > cap ? c - 1 : c;
+            i += z;
+            j += i / n;
+            i %= n;
+            if (j >= columns) {
+                return;
+            }
+            int e = decoder.decode(w << z);
+            pos += z + (e & 63);
+            lengths[e & 63]++;
+            i++;
+        }
     }
 }
