@@ -12,9 +12,10 @@ import org.sham4j.core.matrix.SparseMatrix;
 
 /**
  * HAM's products give, bit for bit, each column's float sum of its non-zeros' terms in row order, for one vector
- * (the kernel that skips runs of zeros with a count of leading zeros, where zero is codeword "0") and for batches
- * (the column decoder), on one thread and on several (one block per task): runs of zeros longer than a window,
- * runs across column ends, empty columns and matrices, codewords longer than the decoding table.
+ * (where zero is codeword "0", the kernel that skips runs of zeros with a count of leading zeros; else the column
+ * decoder) and for batches (the column decoder), on one thread and on several (one block per task), with zero as
+ * a 1-bit codeword, a longer one or no codeword: runs of zeros longer than a window, runs across column
+ * ends, empty columns and matrices, codewords longer than the decoding table.
  */
 class HamProductTest {
     /** A rows x cols matrix, each entry zero with probability p, else one of k values with a skewed frequency. */
@@ -98,9 +99,9 @@ class HamProductTest {
     void sparseKernelGivesTheColumnSumsInRowOrder() {
         Random rnd = new Random(7);
         int cases = 0;
-        for (double p : new double[] {0.5, 0.8, 0.95, 0.99, 0.999}) {
+        for (double p : new double[] {0, 0.1, 0.3, 0.5, 0.8, 0.95, 0.99, 0.999}) {
             for (int k : new int[] {1, 3, 32, 1500}) {
-                for (int[] shape : new int[][] {{1, 1}, {1, 300}, {300, 1}, {7, 50}, {64, 40}, {65, 33}, {500, 120}}) {
+                for (int[] shape : new int[][] {{1, 1}, {1, 300}, {300, 1}, {40, 2}, {7, 50}, {64, 40}, {65, 33}, {500, 120}}) {
                     SparseMatrix m = random(rnd, shape[0], shape[1], p, k, cases % 2 == 0);
                     check(m, rnd, shape[0] + "x" + shape[1] + " p=" + p + " k=" + k);
                     cases++;
@@ -116,6 +117,7 @@ class HamProductTest {
         // Enough coded bits for several blocks; rows past a 64-bit window of zeros.
         check(random(rnd, 3000, 400, 0.995, 40, true), rnd, "3000x400 p=0.995");
         check(random(rnd, 200, 3000, 0.9, 2000, false), rnd, "200x3000 k=2000");
+        check(random(rnd, 300, 2000, 0.3, 30, false), rnd, "300x2000 p=0.3");
         check(SparseMatrix.fromDense(DenseMatrix.zeros(100, 70)), rnd, "all zero");
     }
 }
