@@ -270,6 +270,40 @@ class LayerReferenceTest {
     }
 
     @Test
+    void maxPoolsGiveTheMaximumBitForBitWithNaNsAndSignedZeros() {
+        Random rnd = new Random(5);
+        for (int[] ks : new int[][] {{2, 2, 2, 2}, {3, 3, 2, 2}, {2, 3, 1, 2}, {3, 2, 3, 1}, {1, 1, 1, 1}}) {
+            Tensor x = Fixtures.tensor(rnd, 2, 3, 11, 12);
+            float[] d = x.data();
+            for (int e = 0; e < d.length; e++) {
+                int r = rnd.nextInt(40);
+                d[e] = r == 0 ? Float.NaN : r == 1 ? -0f : r == 2 ? 0f : r < 6 ? Float.NEGATIVE_INFINITY : d[e];
+            }
+            Pool p = new Pool(PoolKind.MAX, new int[] {ks[0], ks[1]}, new int[] {ks[2], ks[3]}, new int[] {0, 0},
+                    new int[] {0, 0}, false, false);
+            int oh = (11 - ks[0]) / ks[2] + 1;
+            int ow = (12 - ks[1]) / ks[3] + 1;
+            float[] got = Fixtures.runSingle(p, x).data();
+            for (int pl = 0; pl < 6; pl++) {
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++) {
+                        float want = Float.NEGATIVE_INFINITY;
+                        for (int ky = 0; ky < ks[0]; ky++) {
+                            for (int kx = 0; kx < ks[1]; kx++) {
+                                want = Math.max(want, d[(pl * 11 + oy * ks[2] + ky) * 12 + ox * ks[3] + kx]);
+                            }
+                        }
+                        int at = (pl * oh + oy) * ow + ox;
+                        assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(got[at]),
+                                "kernel " + java.util.Arrays.toString(ks) + " output " + at + ": " + got[at] + " vs "
+                                        + want);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void averagePoolInCeilModeMatchesPyTorch() {
         // torch.nn.AvgPool1d(2, 2, padding=1, ceil_mode=True, count_include_pad=True)([1, 2, 3, 4, 5])
         Tensor x = new Tensor(new int[] {1, 1, 5}, new float[] {1, 2, 3, 4, 5});
