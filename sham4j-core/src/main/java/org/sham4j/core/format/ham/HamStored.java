@@ -217,13 +217,6 @@ final class HamStored extends HuffmanBlockedMatrix {
         return 64 - codebook.code().maxLength();
     }
 
-    /** The 64 bits of {@code words} from bit {@code pos} on, left-justified (two spare words follow the stream). */
-    private static long window(long[] words, long pos) {
-        int idx = (int) (pos >>> 6);
-        int sh = (int) pos & 63;
-        return (words[idx] << sh) | ((words[idx + 1] >>> 1) >>> (63 - sh));
-    }
-
     /**
      * One vector over columns j .. end - 1 (where zero is codeword "0"), from bit {@code pos}, which is row i
      * of column j, whose sum so far is s: the columns read as one sequence of entries, each step taking the run
@@ -240,11 +233,11 @@ final class HamStored extends HuffmanBlockedMatrix {
         final int n = rows;
         final int cap = zeroCap();
         while (j < end) {
-            long w = window(words, pos);
+            long w = Bits.peek(words, pos);
             while (w == 0 && i < n) {
                 pos += 64;
                 i += 64;
-                w = window(words, pos);
+                w = Bits.peek(words, pos);
             }
             int c = Long.numberOfLeadingZeros(w);
             int z = c > cap ? c - 1 : c;
@@ -288,11 +281,11 @@ final class HamStored extends HuffmanBlockedMatrix {
         // The two steps are written one after the other; the processor runs them side by side.
         pair:
         while (true) {
-            long wa = window(words, pa);
+            long wa = Bits.peek(words, pa);
             while (wa == 0 && ia < n) {
                 pa += 64;
                 ia += 64;
-                wa = window(words, pa);
+                wa = Bits.peek(words, pa);
             }
             int ca = Long.numberOfLeadingZeros(wa);
             int za = ca > cap ? ca - 1 : ca;
@@ -310,11 +303,11 @@ final class HamStored extends HuffmanBlockedMatrix {
             sa += ((da >>> 6) != 0 ? xt[ia] : 0f) * values[da >>> 6];
             ia++;
 
-            long wb = window(words, pb);
+            long wb = Bits.peek(words, pb);
             while (wb == 0 && ib < n) {
                 pb += 64;
                 ib += 64;
-                wb = window(words, pb);
+                wb = Bits.peek(words, pb);
             }
             int cb = Long.numberOfLeadingZeros(wb);
             int zb = cb > cap ? cb - 1 : cb;
@@ -417,11 +410,11 @@ final class HamStored extends HuffmanBlockedMatrix {
         int i = 0;
         int j = 0;
         while (true) {
-            long w = window(words, pos);
+            long w = Bits.peek(words, pos);
             while (w == 0 && i < n) {
                 pos += 64;
                 i += 64;
-                w = window(words, pos);
+                w = Bits.peek(words, pos);
             }
             int c = Long.numberOfLeadingZeros(w);
             int z = c > cap ? c - 1 : c;
