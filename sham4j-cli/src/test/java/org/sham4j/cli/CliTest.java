@@ -188,7 +188,8 @@ class CliTest {
         assertEquals(0, b.exit(), b.err());
         String text = Files.readString(json);
         assertTrue(text.contains("\"distinct\": 40") && text.contains("\"peakHeapBytes\": ")
-                && text.contains("\"paperBitsPerEntry\": "), text);
+                && text.contains("\"paperBitsPerEntry\": ") && text.contains("\"java\": \"" + System.getProperty(
+                "java.version") + "\"") && text.contains("\"vectorApi\": "), text);
 
         CliRun spec = CliRun.of("generate", "rows=10,cols=10,nnz=3,distinct=4", "--out", dir.resolve("x.mtx").toString());
         assertEquals(2, spec.exit());

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.sham4j.cli.report.Csv;
 import org.sham4j.cli.report.Json;
 import org.sham4j.cli.report.Table;
+import org.sham4j.model.runtime.GraphRunner;
 
 /** {@code sham bench} results as a console table, JSON (one object per record) and CSV. */
 public final class BenchReport {
@@ -36,7 +37,10 @@ public final class BenchReport {
             Map.entry("productPicojoules", BenchRecord::productPicojoules),
             Map.entry("picojoulesPerEntry", BenchRecord::picojoulesPerEntry),
             Map.entry("peakHeapBytes", BenchRecord::peakHeapBytes),
-            Map.entry("forked", BenchRecord::forked));
+            Map.entry("forked", BenchRecord::forked),
+            // The timing JVM's: forked JVMs run the same java with the bench's JVM flags.
+            Map.entry("java", r -> System.getProperty("java.version")),
+            Map.entry("vectorApi", r -> GraphRunner.onVectorApi()));
 
     /** A format that could not hold a matrix, and why (one line). */
     public record Refusal(String matrix, String format, String reason) {

@@ -99,6 +99,11 @@ public final class GraphRunner implements AutoCloseable {
         return Gemm.get().description();
     }
 
+    /** Whether this JVM runs the runtime's kernels on the Vector API ({@link #denseProducts} names them). */
+    public static boolean onVectorApi() {
+        return Gemm.get() != Gemm.scalar();
+    }
+
     /**
      * Runs the graph on named inputs of shape (N, input shape...) and returns every output by name. A missing,
      * unknown or ill-shaped input, or a node whose input shapes do not fit, throws IllegalArgumentException; a run
