@@ -5,8 +5,9 @@ import org.sham4j.core.matrix.SparseMatrix;
 /**
  * An estimate of a format's product time per vector of a batch of 8, single-threaded, from the matrix's
  * entries and non-zeros: nanoseconds per entry and per non-zero fitted to {@code sham bench} on the project's
- * 2-core AMD EPYC build machine (VGG19 fc1 p96, DeepDTA fc1 p60, orsreg_1; JDK 17). Only the ratios between
- * formats matter to a choice, and those carry over between machines better than the times.
+ * 2-core AMD EPYC build machine (VGG19 fc1 p96, DeepDTA fc1 p60, orsreg_1; JDK 17 with the Vector API, as
+ * {@code ./sham} runs it; refitted on 1 December 2026 after the IM and HAM kernels changed). Only the ratios
+ * between formats matter to a choice, and those carry over between machines better than the times.
  */
 final class ProductCost {
     private ProductCost() {
@@ -18,7 +19,7 @@ final class ProductCost {
         double nnz = m.nnz();
         switch (format) {
             case "dense":
-                return 0.18 * entries;
+                return 0.09 * entries;
             case "csc":
                 return 0.30 * nnz;
             case "csr":
@@ -30,11 +31,11 @@ final class ProductCost {
             case "sham":
                 return 0.52 * nnz;
             case "gsham":
-                return 1.60 * nnz;
+                return 1.15 * nnz;
             case "ham":
-                return 0.005 * entries + 1.60 * nnz;
+                return 0.006 * entries + 2.4 * nnz;
             case "im":
-                return 0.50 * entries;
+                return 0.15 * entries;
             default:
                 throw new IllegalArgumentException("no cost model for format " + format);
         }
