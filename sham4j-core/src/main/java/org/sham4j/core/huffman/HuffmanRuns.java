@@ -45,11 +45,32 @@ public final class HuffmanRuns {
 
     /**
      * What one lookup at {@code window} (the stream from the next codeword on) resolves, as
-     * {@link HuffmanCursor#run} decodes it: (count &lt;&lt; 6) | bits taken, or a negative number when the next
+     * {@link #decode} decodes it: (count &lt;&lt; 6) | bits taken, or a negative number when the next
      * codeword is longer than the prefix (it is then decoded alone, through the decoder).
      */
     public int lookup(long window) {
         return meta[(int) ((window >>> 1) >>> shift)];
+    }
+
+    /**
+     * Decodes the codewords at the top of {@code window} (the stream from the next codeword on): one to
+     * {@value #RUN} values into out[o], out[o + stride], ...; returns (count &lt;&lt; 6) | bits taken. Writes
+     * (but does not count) up to out[o + (RUN - 1) * stride].
+     */
+    public int decode(long window, float[] out, int o, int stride) {
+        int i = (int) ((window >>> 1) >>> shift);
+        int e = meta[i];
+        if (e < 0) {
+            e = decoder.decodeLong(window);
+            out[o] = values[e >>> 6];
+            return (1 << 6) | (e & 63);
+        }
+        int s = i * RUN;
+        out[o] = runs[s];
+        out[o + stride] = runs[s + 1];
+        out[o + 2 * stride] = runs[s + 2];
+        out[o + 3 * stride] = runs[s + 3];
+        return e;
     }
 
     /** Bytes of the lookup table: 4 per prefix. */

@@ -49,11 +49,11 @@ class ProductCountsTest {
             // so each run of zeros is counted over and only the 5 non-zeros looked up in a 4-entry table; codebook
             // for 5 non-zeros; 5 x; 3 y
             "ham", 10 + (5 + 5 + 5 + 3) * 5 + SUMS,
-            // 1-bit codewords in 4 lanes of 2, 1, 1, 1 bits: one word read each (4 x 10 pJ); 4 column pointers
-            // (3 columns + 1 block) of 3 bits; 5 row indices as 16-bit values (4 rows); a chunk of 5 is too short
-            // for run lookups (4 lanes x 4 codewords), so 5 single lookups and 5 codebook reads; 5 values written
-            // to the chunk buffer and read back (10); 5 x; 3 y
-            "sham", 4 * 10 + 4 * 5 * 3 / 32.0 + 5 * 5 * 16 / 32.0 + (5 + 5 + 10 + 5 + 3) * 5 + SUMS,
+            // 1-bit codewords in 4 lanes of 2, 1, 1, 1 bits; 4 column pointers (3 columns + 1 block) of 3 bits;
+            // 5 row indices as 16-bit values (4 rows); a chunk of 5 is too short for run lookups (4 lanes x 4
+            // codewords), so 5 single lookups, each from a 64-bit window of the lanes' bits (5 x 10 pJ), and 5
+            // codebook reads; 5 values written to the chunk buffer and read back (10); 5 x; 3 y
+            "sham", 5 * 10 + 4 * 5 * 3 / 32.0 + 5 * 5 * 16 / 32.0 + (5 + 5 + 10 + 5 + 3) * 5 + SUMS,
             // gaps 1, 1, 0, 4, 0; the cheapest gap code has 1 mantissa bit (47 bits against 49 and 50): gap
             // symbols 1, 1, 0, 3, 0, one raw bit for the 4; 8 + 1 + 5 = 14 bits, one word (10 pJ); every non-zero
             // (at most 2 + 1 + 1 bits) resolved by one 64-bit lookup in the 16 KB entry table (2 x 10 pJ), then a
@@ -135,6 +135,7 @@ class ProductCountsTest {
         assertEquals(4 * runs, n.accessCount("run values"), "four values read per run lookup");
         assertEquals(m.nnz(), 4 * runs + singles, "every codeword by a run of 4 or alone");
         assertTrue(runs > 0.9 * m.nnz() / 4, runs + " run lookups for " + m.nnz());
+        assertEquals(runs + singles, n.accessCount("codewords"), "one window per lookup (none misses here) and per codeword decoded after them");
         assertEquals(m.nnz(), n.accessCount("row indices (16-bit)"));
         assertEquals(0, n.accessCount("row indices"));
         SparseMatrix tall = RandomMatrices.random(17, 70_000, 2, 0.97, 40);

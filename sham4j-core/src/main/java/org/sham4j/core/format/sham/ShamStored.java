@@ -20,7 +20,6 @@ import org.sham4j.core.format.ProductCounts;
 import org.sham4j.core.format.SizeBreakdown;
 import org.sham4j.core.format.ValueAlphabet;
 import org.sham4j.core.huffman.HuffmanCode;
-import org.sham4j.core.huffman.HuffmanCursor;
 import org.sham4j.core.huffman.HuffmanDecoder;
 import org.sham4j.core.huffman.HuffmanRuns;
 import org.sham4j.core.matrix.DenseMatrix;
@@ -45,12 +44,13 @@ final class ShamStored extends HuffmanBlockedMatrix {
     private final PackedInts rowIdx;
     /** The row indices as 16-bit values for the single-vector kernel, when rows &lt;= 65,536; else null. */
     private final char[] narrowRows;
-    /** Start of lane l in {@link #words} (l &lt;= LANES; the last is the total length). */
+    /** Start of lane l in {@link #bits} (l &lt;= LANES; the last is the total length). */
     private final long[] laneStart;
-    private final long[] words;
+    /** The lanes' codewords, MSB first, with {@link ByteBits#SPARE} spare bytes: one load a window. */
+    private final byte[] bits;
 
     private ShamStored(int rows, int cols, HuffmanCodebook codebook, PackedInts colPtr, PackedInts rowIdx,
-                       BlockIndex blocks, long[] laneStart, long[] words) {
+                       BlockIndex blocks, long[] laneStart, byte[] bits) {
         super(rows, cols, codebook, blocks);
         this.decoder = codebook.decoder();
         this.runs = new HuffmanRuns(decoder, codebook.values());
@@ -58,7 +58,7 @@ final class ShamStored extends HuffmanBlockedMatrix {
         this.rowIdx = rowIdx;
         this.narrowRows = rows <= 1 << 16 ? narrow(rowIdx) : null;
         this.laneStart = laneStart;
-        this.words = words;
+        this.bits = bits;
     }
 
     static ShamStored build(SparseMatrix m) {
@@ -93,7 +93,7 @@ final class ShamStored extends HuffmanBlockedMatrix {
         }
         return new ShamStored(m.rows(), c, cb, PackedInts.pack(ptr, 0, c + 1, nnz),
                 PackedInts.pack(m.rowIdx(), 0, nnz, Math.max(0, m.rows() - 1)), BlockIndex.of(c, offsets),
-                laneStart, all.toWords());
+                laneStart, ByteBits.fromWords(all.toWords(), all.bitLength()));
     }
 
     static ShamStored read(int rows, int cols, PayloadInput in) throws IOException {
@@ -114,7 +114,7 @@ final class ShamStored extends HuffmanBlockedMatrix {
                 in.readBits((long) (cols + 1) * ptrWidth, "column pointers"));
         int rowWidth = Bits.widthFor(Math.max(0, rows - 1));
         PackedInts rowIdx = PackedInts.wrap(rowWidth, nnz, in.readBits((long) nnz * rowWidth, "row indices"));
-        long[] words = in.readBits(laneStart[LANES], "codewords");
+        byte[] bits = ByteBits.fromWords(in.readBits(laneStart[LANES], "codewords"), laneStart[LANES]);
         PayloadInput.check(colPtr.get(0) == 0 && colPtr.get(cols) == nnz, "column pointers do not span the non-zeros");
         // With no non-zeros the pointers take no bits and are all 0: the loop over the columns would not be
         // bounded by the bytes present. Otherwise each pointer has at least one bit.
@@ -128,7 +128,7 @@ final class ShamStored extends HuffmanBlockedMatrix {
                 prevRow = i;
             }
         }
-        ShamStored m = new ShamStored(rows, cols, cb, colPtr, rowIdx, blocks, laneStart, words);
+        ShamStored m = new ShamStored(rows, cols, cb, colPtr, rowIdx, blocks, laneStart, bits);
         m.validateLanes();
         return m;
     }
@@ -144,7 +144,7 @@ final class ShamStored extends HuffmanBlockedMatrix {
                 long end = laneStart[l] + (b + 1 < blocks.blocks() ? blocks.get(l, b + 1) : laneStart[l + 1] - laneStart[l]);
                 for (int q = l; q < n; q += LANES) {
                     PayloadInput.check(pos <= end, "lane " + l + " of block " + b + " ends early");
-                    int e = decoder.decode(Bits.peek(words, pos));
+                    int e = decoder.decode(ByteBits.window(bits, pos));
                     pos += e & 63;
                     codedBits += e & 63;
                     countOfRank[e >>> 6]++;
@@ -292,10 +292,12 @@ final class ShamStored extends HuffmanBlockedMatrix {
         for (int k = 0; k <= c1 - c0; k++) {
             ptr[k] = colPtr.get(c0 + k);
         }
-        HuffmanCursor a = cursor(0, block);
-        HuffmanCursor b = cursor(1, block);
-        HuffmanCursor c = cursor(2, block);
-        HuffmanCursor d = cursor(3, block);
+        long pa = laneStart[0] + blocks.get(0, block);
+        long pb = laneStart[1] + blocks.get(1, block);
+        long pc = laneStart[2] + blocks.get(2, block);
+        long pd = laneStart[3] + blocks.get(3, block);
+        final byte[] w = bits;
+        final HuffmanRuns t = runs;
         float[] vals = new float[Math.min(CHUNK, ptr[c1 - c0] - ptr[0])];
         for (int k = 0; k < c1 - c0; ) {
             int e = k + 1;
@@ -313,29 +315,36 @@ final class ShamStored extends HuffmanBlockedMatrix {
             int od = (3 - q) & 3;
             int lim = len - (HuffmanRuns.RUN - 1) * LANES;
             while (oa < lim && ob < lim && oc < lim && od < lim) {
-                oa = a.run(vals, oa, LANES);
-                ob = b.run(vals, ob, LANES);
-                oc = c.run(vals, oc, LANES);
-                od = d.run(vals, od, LANES);
+                int ra = t.decode(ByteBits.window(w, pa), vals, oa, LANES);
+                int rb = t.decode(ByteBits.window(w, pb), vals, ob, LANES);
+                int rc = t.decode(ByteBits.window(w, pc), vals, oc, LANES);
+                int rd = t.decode(ByteBits.window(w, pd), vals, od, LANES);
+                pa += ra & 63;
+                pb += rb & 63;
+                pc += rc & 63;
+                pd += rd & 63;
+                oa += (ra >>> 6) * LANES;
+                ob += (rb >>> 6) * LANES;
+                oc += (rc >>> 6) * LANES;
+                od += (rd >>> 6) * LANES;
             }
-            finish(a, vals, oa, len);
-            finish(b, vals, ob, len);
-            finish(c, vals, oc, len);
-            finish(d, vals, od, len);
+            pa = finish(pa, vals, oa, len);
+            pb = finish(pb, vals, ob, len);
+            pc = finish(pc, vals, oc, len);
+            pd = finish(pd, vals, od, len);
             sink.accept(ptr, k, e - k, ptr[k], vals, c0 + k);
             k = e;
         }
     }
 
-    private HuffmanCursor cursor(int lane, int block) {
-        return new HuffmanCursor(runs, words, laneStart[lane] + blocks.get(lane, block));
-    }
-
-    /** Decodes the rest of a lane's values in a run of columns, from out[o]. */
-    private static void finish(HuffmanCursor lane, float[] out, int o, int len) {
+    /** Decodes the rest of a lane's values in a run of columns, from out[o] on at bit pos; returns the bit after. */
+    private long finish(long pos, float[] out, int o, int len) {
         for (; o < len; o += LANES) {
-            out[o] = lane.one();
+            int e = decoder.decode(ByteBits.window(bits, pos));
+            out[o] = codebook.values()[e >>> 6];
+            pos += e & 63;
         }
+        return pos;
     }
 
     @Override
@@ -351,7 +360,7 @@ final class ShamStored extends HuffmanBlockedMatrix {
         out.writeBytes(colPtr.bytes(), colPtr.byteLength());
         out.writeBytes(rowIdx.bytes(), rowIdx.byteLength());
         out.part(SizeBreakdown.PAYLOAD);
-        out.writeBits(words, laneStart[LANES]);
+        out.writeBytes(bits, Math.toIntExact((laneStart[LANES] + 7) >>> 3));
     }
 
     @Override
@@ -365,7 +374,7 @@ final class ShamStored extends HuffmanBlockedMatrix {
      * resolving up to {@value HuffmanRuns#RUN} codewords (its four values read and written to the chunk's
      * buffer) while every lane has room, then each lane's last codewords one by one through the decoder (and
      * the codebook); each decoded value read back from the buffer; row indices as 16-bit values when rows &lt;=
-     * 65,536, else packed; the lanes' words read once each.
+     * 65,536, else packed; one 8-byte window of the lanes' bits read per lookup and per codeword decoded alone.
      */
     @Override
     public OperationCounts productCounts() {
@@ -381,6 +390,7 @@ final class ShamStored extends HuffmanBlockedMatrix {
         long runLookups = 0;
         long runHits = 0;
         long singles = 0;
+        long windows = 0;
         for (int b = 0; b < blocks.blocks(); b++) {
             int c0 = blocks.startColumn(b);
             int c1 = blocks.startColumn(b + 1);
@@ -403,10 +413,11 @@ final class ShamStored extends HuffmanBlockedMatrix {
                 int lim = len - (HuffmanRuns.RUN - 1) * LANES;
                 while (o[0] < lim && o[1] < lim && o[2] < lim && o[3] < lim) {
                     for (int l = 0; l < LANES; l++) {
-                        int r = runs.lookup(Bits.peek(words, pos[l]));
+                        int r = runs.lookup(ByteBits.window(bits, pos[l]));
                         runLookups++;
+                        windows++;
                         if (r < 0) {
-                            int d = decoder.decode(Bits.peek(words, pos[l]));
+                            int d = decoder.decode(ByteBits.window(bits, pos[l]));
                             lengths[d & 63]++;
                             pos[l] += d & 63;
                             o[l] += LANES;
@@ -420,20 +431,17 @@ final class ShamStored extends HuffmanBlockedMatrix {
                 }
                 for (int l = 0; l < LANES; l++) {
                     for (; o[l] < len; o[l] += LANES) {
-                        int d = decoder.decode(Bits.peek(words, pos[l]));
+                        int d = decoder.decode(ByteBits.window(bits, pos[l]));
                         lengths[d & 63]++;
                         pos[l] += d & 63;
                         singles++;
+                        windows++;
                     }
                 }
                 k = e;
             }
         }
-        long wordReads = 0;
-        for (int l = 0; l < LANES; l++) {
-            wordReads += (laneStart[l + 1] - laneStart[l] + 63) / 64;
-        }
-        c.counts().access("codewords", (laneStart[LANES] + 7) / 8, 64, wordReads);
+        c.counts().access("codewords", bits.length, 64, windows);
         c.counts().access("run table", runs.metaBytes(), 32, runLookups);
         c.counts().access("run values", runs.runBytes(), 32, runHits * HuffmanRuns.RUN);
         decoder.countLookups("decode table", lengths, c.counts());
