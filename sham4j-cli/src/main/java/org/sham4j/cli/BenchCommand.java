@@ -52,6 +52,12 @@ final class BenchCommand implements Callable<Integer> {
             + "so the JIT's work for one format does not change the times of the next)")
     boolean noFork;
 
+    @Option(names = "--forks", defaultValue = "1", paramLabel = "F",
+            description = "JVMs that time each format one after the other, each time their median, and the slowest "
+                    + "over the fastest reported as its spread (default 1; 3 or more where the JIT may compile a "
+                    + "kernel in more than one way)")
+    int forks;
+
     @Option(names = "--json", paramLabel = "OUT", description = "write the results as JSON")
     Path json;
 
@@ -111,7 +117,13 @@ final class BenchCommand implements Callable<Integer> {
         List<MatrixFormat> fmts = UsageException.parse(() -> Formats.parseList(formats));
         prepare.check();
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        BenchRunner runner = new BenchRunner(t, batch, repeat, !noFork);
+        if (forks < 1 || forks > 100) {
+            throw new UsageException("--forks must be 1 to 100, got " + forks);
+        }
+        if (noFork && forks > 1) {
+            throw new UsageException("--forks " + forks + " times in JVMs of their own: it cannot go with --no-fork");
+        }
+        BenchRunner runner = new BenchRunner(t, batch, repeat, noFork ? 0 : forks);
         Inputs.requireFiles(files);
         List<BenchRecord> records = new ArrayList<>();
         List<BenchReport.Refusal> refusals = new ArrayList<>();

@@ -88,6 +88,31 @@ class CliTest {
     }
 
     @Test
+    void benchTimesEachFormatInSeveralJvmsAndReportsTheirSpread() throws Exception {
+        Path in = sampleNpy();
+        Path json = dir.resolve("f.json");
+        CliRun b = CliRun.of("bench", in.toString(), "--formats", "csc", "--threads", "1", "--repeat", "1",
+                "--forks", "3", "--json", json.toString(), "-q");
+        assertEquals(0, b.exit(), b.err());
+        String j = Files.readString(json);
+        assertEquals(3, CliRun.number(j, "forks"));
+        assertTrue(CliRun.number(j, "vectorSpread") >= 1 && CliRun.number(j, "batchSpread") >= 1, j);
+        assertTrue(b.out().contains("spread"), b.out());
+        CliRun one = CliRun.of("bench", in.toString(), "--formats", "csc", "--repeat", "1", "--json", json.toString(),
+                "-q");
+        assertEquals(0, one.exit(), one.err());
+        assertEquals(1, CliRun.number(Files.readString(json), "forks"));
+        assertEquals(1, CliRun.number(Files.readString(json), "vectorSpread"));
+        assertFalse(one.out().contains("spread"), one.out());
+        CliRun inJvm = CliRun.of("bench", in.toString(), "--formats", "csc", "--repeat", "1", "--forks", "2",
+                "--no-fork");
+        assertUsage(inJvm.err(), "sham bench: usage error: --forks 2 times in JVMs of their own: it cannot go with "
+                + "--no-fork");
+        assertUsage(CliRun.of("bench", in.toString(), "--forks", "0").err(),
+                "sham bench: usage error: --forks must be 1 to 100, got 0");
+    }
+
+    @Test
     void benchReportsTheEnergyOfTheCoreModel() throws Exception {
         Path in = sampleNpy();
         Path json = dir.resolve("e.json");

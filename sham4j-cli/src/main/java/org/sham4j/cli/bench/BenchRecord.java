@@ -8,7 +8,9 @@ import java.util.Map;
  * threads. The energy of one product is the core model's estimate ({@link org.sham4j.core.energy}), in
  * picojoules, in total and by part. The peak heap is the most the bench's JVM held while it built, checked and
  * timed this format, the matrix and its reference product included; {@code forked} says whether the times
- * come from a JVM of their own (a format whose file exceeds 2 GiB is timed in the bench's JVM). For the sHAM papers'
+ * come from JVMs of their own (a format whose file exceeds 2 GiB is timed in the bench's JVM), {@code forks} how many
+ * (each time then the median of theirs), and the spreads the slowest JVM's time over the fastest's (1 for one JVM,
+ * NaN untimed): a spread well above 1 says the JIT compiled the kernel in more than one way. For the sHAM papers'
  * formats (ham, sham, csc, im, cser), {@code paperBits} is the size the authors' reference code reports for the
  * same matrix ({@link org.sham4j.core.format.PaperAccounting}); NaN for the others.
  */
@@ -18,7 +20,8 @@ public record BenchRecord(
         long buildNanos, int batch, int threads,
         Long vectorNanos, Long batchNanos, Long vectorNanosThreaded, Long batchNanosThreaded,
         double maxAbsError, double productPicojoules, Map<String, Double> energyParts,
-        Map<String, Object> preparation, long peakHeapBytes, boolean forked, double paperBits) {
+        Map<String, Object> preparation, long peakHeapBytes, boolean forked, int forks, double vectorSpread,
+        double batchSpread, double paperBits) {
 
     public long entries() {
         return (long) rows * cols;

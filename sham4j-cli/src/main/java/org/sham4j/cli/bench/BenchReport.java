@@ -38,6 +38,9 @@ public final class BenchReport {
             Map.entry("picojoulesPerEntry", BenchRecord::picojoulesPerEntry),
             Map.entry("peakHeapBytes", BenchRecord::peakHeapBytes),
             Map.entry("forked", BenchRecord::forked),
+            Map.entry("forks", BenchRecord::forks),
+            Map.entry("vectorSpread", BenchRecord::vectorSpread),
+            Map.entry("batchSpread", BenchRecord::batchSpread),
             // The timing JVM's: forked JVMs run the same java with the bench's JVM flags.
             Map.entry("java", r -> System.getProperty("java.version")),
             Map.entry("vectorApi", r -> GraphRunner.onVectorApi()));
@@ -58,17 +61,24 @@ public final class BenchReport {
         this.refusals = refusals;
     }
 
-    /** The console table; a {@code prune} column when the matrices were pruned. */
+    /**
+     * The console table; a {@code prune} column when the matrices were pruned, a {@code spread} column (the larger of
+     * the vector's and the batch's) when several JVMs timed each format.
+     */
     public String table() {
         int threads = records.isEmpty() ? 1 : records.get(0).threads();
         boolean pruned = records.stream().anyMatch(r -> r.preparation().get("prune") != null);
+        boolean spread = records.stream().anyMatch(r -> r.forks() > 1);
         List<String> header = new ArrayList<>(List.of("matrix", "format"));
         if (pruned) {
             header.add("prune %");
         }
         header.addAll(List.of("bytes", "bits/entry", "% dense", "bound b/e", "papers b/e", "limit b/e", "build ms", "vec us",
-                "vec us " + threads + "t", "batch us", "batch us " + threads + "t", "max err", "nJ/product",
-                "pJ/entry", "peak heap"));
+                "vec us " + threads + "t", "batch us", "batch us " + threads + "t"));
+        if (spread) {
+            header.add("spread");
+        }
+        header.addAll(List.of("max err", "nJ/product", "pJ/entry", "peak heap"));
         Table table = new Table(header.toArray(new String[0]));
         for (BenchRecord r : records) {
             double bound = r.upperBoundBitsPerEntry();
@@ -82,8 +92,12 @@ public final class BenchReport {
                     Double.isNaN(r.paperBitsPerEntry()) ? "-" : String.format("%.4f", r.paperBitsPerEntry()),
                     String.format("%.4f", r.informationLimitBitsPerEntry()),
                     String.format("%.1f", r.buildNanos() / 1e6), micros(r.vectorNanos()),
-                    micros(r.vectorNanosThreaded()), micros(r.batchNanos()), micros(r.batchNanosThreaded()),
-                    String.format("%.2e", r.maxAbsError()), String.format("%.1f", r.productPicojoules() / 1e3),
+                    micros(r.vectorNanosThreaded()), micros(r.batchNanos()), micros(r.batchNanosThreaded())));
+            if (spread) {
+                double s = Math.max(r.vectorSpread(), r.batchSpread());
+                row.add(Double.isNaN(s) ? "-" : String.format("%.2fx", s));
+            }
+            row.addAll(List.of(String.format("%.2e", r.maxAbsError()), String.format("%.1f", r.productPicojoules() / 1e3),
                     String.format("%.3f", r.picojoulesPerEntry()),
                     org.sham4j.core.memory.MemoryBudget.format(r.peakHeapBytes()) + (r.forked() ? "" : " *")));
             table.add(row.toArray(new String[0]));

@@ -1,6 +1,8 @@
 package org.sham4j.cli.bench;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.sham4j.cli.UsageException;
@@ -22,25 +24,26 @@ public final class BenchRunner {
     private final int threads;
     private final int batch;
     private final int repeat;
-    private final boolean fork;
+    private final int forks;
 
     /** A runner that times each format in a JVM of its own; {@code repeat} 0 skips the timings. */
     public BenchRunner(int threads, int batch, int repeat) {
-        this(threads, batch, repeat, true);
+        this(threads, batch, repeat, 1);
     }
 
     /**
-     * A runner; {@code repeat} 0 skips the timings (sizes and errors only); {@code fork} times each format in a
-     * JVM of its own ({@link ForkedTiming}), else in this one.
+     * A runner; {@code repeat} 0 skips the timings (sizes and errors only); {@code forks} JVMs of their own time
+     * each format one after the other ({@link ForkedTiming}) and each time is their median, or 0 times it in this
+     * one.
      */
-    public BenchRunner(int threads, int batch, int repeat, boolean fork) {
-        if (threads < 1 || batch < 1 || repeat < 0) {
-            throw new UsageException("threads and batch must be at least 1, repeat at least 0");
+    public BenchRunner(int threads, int batch, int repeat, int forks) {
+        if (threads < 1 || batch < 1 || repeat < 0 || forks < 0) {
+            throw new UsageException("threads and batch must be at least 1, repeat and forks at least 0");
         }
         this.threads = threads;
         this.batch = batch;
         this.repeat = repeat;
-        this.fork = fork;
+        this.forks = forks;
     }
 
     /** Facts about the matrix that every format's record shares. */
@@ -110,18 +113,22 @@ public final class BenchRunner {
         }
         OperationCounts counts = c.productCounts();
         double upperBoundBits = c.upperBoundBits().orElse(Double.NaN);
-        boolean forked = fork && repeat > 0 && ForkedTiming.fits(bytes);
-        ProductTimes t;
-        if (repeat == 0) {
-            t = null;
-        } else if (forked) {
-            // The child reads the matrix from its file: this JVM lets go of it while the child runs.
-            ForkedTiming.Saved saved = new ForkedTiming.Saved(c);
-            c = null;
-            t = ForkedTiming.measure(saved, m.nnz(), f.x(), batch, threads, repeat);
-        } else {
-            t = ProductTimes.measure(c, f.x(), batch, executor, repeat);
+        boolean forked = forks > 0 && repeat > 0 && ForkedTiming.fits(bytes);
+        List<ProductTimes> runs = new ArrayList<>();
+        if (repeat > 0 && forked) {
+            // The children read the matrix from its file: this JVM lets go of it while they run.
+            try (ForkedTiming.Saved saved = new ForkedTiming.Saved(c)) {
+                c = null;
+                for (int k = 0; k < forks; k++) {
+                    runs.add(ForkedTiming.measure(saved, m.nnz(), f.x(), batch, threads, repeat));
+                }
+            }
+        } else if (repeat > 0) {
+            runs.add(ProductTimes.measure(c, f.x(), batch, executor, repeat));
         }
+        ProductTimes t = runs.isEmpty() ? null : ProductTimes.median(runs);
+        double vectorSpread = t == null ? Double.NaN : ProductTimes.spread(runs, ProductTimes::vector);
+        double batchSpread = t == null ? Double.NaN : ProductTimes.spread(runs, ProductTimes::batch);
         Long vec = t == null ? null : t.vector();
         Long bat = t == null ? null : t.batch();
         Long vecT = t == null ? null : t.vectorThreaded();
@@ -130,7 +137,7 @@ public final class BenchRunner {
                 upperBoundBits, f.informationLimitBits(), buildNanos, batch, threads,
                 vec, bat, vecT, batT, err, EnergyCosts.HOROWITZ_45NM.picojoules(counts),
                 EnergyCosts.HOROWITZ_45NM.breakdown(counts), f.preparation(), PeakHeap.bytes(), forked,
-                f.paperBits().getOrDefault(format.name(), Double.NaN));
+                forked ? forks : 0, vectorSpread, batchSpread, f.paperBits().getOrDefault(format.name(), Double.NaN));
     }
 
     private static double maxAbsError(float[] y, double[] ref, int batch, int cols) {

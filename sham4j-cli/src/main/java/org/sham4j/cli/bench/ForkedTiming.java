@@ -36,10 +36,10 @@ public final class ForkedTiming {
     }
 
     /**
-     * A matrix handed to a child: its {@code .shm} file, written when it is made; the matrix itself is not kept, so
-     * that the bench's heap can be given back to the machine while the child runs.
+     * A matrix handed to children: its {@code .shm} file, written when it is made and deleted when it is closed; the
+     * matrix itself is not kept, so that the bench's heap can be given back to the machine while a child runs.
      */
-    public static final class Saved {
+    public static final class Saved implements AutoCloseable {
         private final Path dir;
         private final Path shm;
         private final int cols;
@@ -55,6 +55,11 @@ public final class ForkedTiming {
                 throw new IllegalStateException("cannot write the matrix for the timing JVM: " + e.getMessage(), e);
             }
         }
+
+        @Override
+        public void close() {
+            deleteQuietly(dir);
+        }
     }
 
     /**
@@ -62,7 +67,7 @@ public final class ForkedTiming {
      * reading and the vectors need (at most the bench's own); before a large one starts, this JVM gives its free
      * heap back, so a large matrix does not take the machine's memory twice. A child that runs out of its heap is
      * a MemoryBudgetException (the format is refused, the bench goes on). {@code nnz} is the matrix's number of
-     * non-zeros; the file is deleted at the end.
+     * non-zeros.
      */
     public static ProductTimes measure(Saved saved, long nnz, float[] x, int batch, int threads, int repeat) {
         Path dir = saved.dir;
@@ -111,7 +116,11 @@ public final class ForkedTiming {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while timing", e);
         } finally {
-            deleteQuietly(dir);
+            try {
+                Files.deleteIfExists(dir.resolve("x.f32"));
+            } catch (IOException e) {
+                // the directory goes when the matrix is closed
+            }
         }
     }
 

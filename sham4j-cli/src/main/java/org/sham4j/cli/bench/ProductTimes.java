@@ -1,6 +1,8 @@
 package org.sham4j.cli.bench;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToLongFunction;
 import org.sham4j.compress.Timer;
 import org.sham4j.core.format.CompressedMatrix;
 import org.sham4j.core.format.ProductExecutor;
@@ -27,6 +29,30 @@ public record ProductTimes(long vector, long batch, long vectorThreaded, long ba
         }
         return new ProductTimes(vec, bat, Timer.wall(() -> c.multiply(x1, 1, y1, executor), repeat),
                 Timer.wall(() -> c.multiply(x, batch, yb, executor), repeat));
+    }
+
+    /**
+     * The times of several JVMs' runs, each the median of the runs' (the lower of the two middle ones for an even
+     * count: a time that was measured).
+     */
+    public static ProductTimes median(List<ProductTimes> runs) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no runs");
+        }
+        return new ProductTimes(middle(runs, ProductTimes::vector), middle(runs, ProductTimes::batch),
+                middle(runs, ProductTimes::vectorThreaded), middle(runs, ProductTimes::batchThreaded));
+    }
+
+    /** The slowest run's time over the fastest's, for one of the four times: 1 for one run. */
+    public static double spread(List<ProductTimes> runs, ToLongFunction<ProductTimes> time) {
+        long min = runs.stream().mapToLong(time).min().orElseThrow();
+        long max = runs.stream().mapToLong(time).max().orElseThrow();
+        return min == max ? 1 : (double) max / Math.max(1, min);
+    }
+
+    private static long middle(List<ProductTimes> runs, ToLongFunction<ProductTimes> time) {
+        long[] t = runs.stream().mapToLong(time).sorted().toArray();
+        return t[(t.length - 1) / 2];
     }
 
     /** The four times on one line, as the forked JVM reports them. */
