@@ -26,11 +26,6 @@ public final class BenchRunner {
     private final int repeat;
     private final int forks;
 
-    /** A runner that times each format in a JVM of its own; {@code repeat} 0 skips the timings. */
-    public BenchRunner(int threads, int batch, int repeat) {
-        this(threads, batch, repeat, 1);
-    }
-
     /**
      * A runner; {@code repeat} 0 skips the timings (sizes and errors only); {@code forks} JVMs of their own time
      * each format one after the other ({@link ForkedTiming}) and each time is their median, or 0 times it in this
