@@ -110,12 +110,12 @@ public final class BenchRunner {
         double upperBoundBits = c.upperBoundBits().orElse(Double.NaN);
         boolean forked = forks > 0 && repeat > 0 && ForkedTiming.fits(bytes);
         List<ProductTimes> runs = new ArrayList<>();
-        if (repeat > 0 && forked) {
+        if (forked) {
             // The children read the matrix from its file: this JVM lets go of it while they run.
-            try (ForkedTiming.Saved saved = new ForkedTiming.Saved(c)) {
+            try (ForkedTiming.Saved saved = new ForkedTiming.Saved(c, f.x())) {
                 c = null;
                 for (int k = 0; k < forks; k++) {
-                    runs.add(ForkedTiming.measure(saved, m.nnz(), f.x(), batch, threads, repeat));
+                    runs.add(ForkedTiming.measure(saved, m.nnz(), batch, threads, repeat));
                 }
             }
         } else if (repeat > 0) {

@@ -36,22 +36,37 @@ public final class ForkedTiming {
     }
 
     /**
-     * A matrix handed to children: its {@code .shm} file, written when it is made and deleted when it is closed; the
-     * matrix itself is not kept, so that the bench's heap can be given back to the machine while a child runs.
+     * A matrix and its inputs handed to children: its {@code .shm} file and the inputs as raw floats, written once
+     * when it is made and deleted when it is closed; the matrix itself is not kept, so that the bench's heap can be
+     * given back to the machine while a child runs.
      */
     public static final class Saved implements AutoCloseable {
         private final Path dir;
         private final Path shm;
+        private final Path in;
         private final int cols;
+        private final int xLength;
 
-        /** Writes {@code c} to a temporary {@code .shm} file. */
-        public Saved(CompressedMatrix c) {
+        /** Writes {@code c} to a temporary {@code .shm} file and {@code x} beside it. */
+        public Saved(CompressedMatrix c, float[] x) {
+            Path d = null;
             try {
-                dir = Files.createTempDirectory("sham-bench");
+                d = Files.createTempDirectory("sham-bench");
+                dir = d;
                 shm = dir.resolve("matrix.shm");
+                in = dir.resolve("x.f32");
                 ShmFile.save(shm, c);
+                try (DataOutputStream out = new DataOutputStream(
+                        new java.io.BufferedOutputStream(Files.newOutputStream(in)))) {
+                    out.writeInt(x.length);
+                    for (float v : x) {
+                        out.writeFloat(v);
+                    }
+                }
                 cols = c.cols();
+                xLength = x.length;
             } catch (IOException e) {
+                deleteQuietly(d);
                 throw new IllegalStateException("cannot write the matrix for the timing JVM: " + e.getMessage(), e);
             }
         }
@@ -69,22 +84,13 @@ public final class ForkedTiming {
      * a MemoryBudgetException (the format is refused, the bench goes on). {@code nnz} is the matrix's number of
      * non-zeros.
      */
-    public static ProductTimes measure(Saved saved, long nnz, float[] x, int batch, int threads, int repeat) {
-        Path dir = saved.dir;
+    public static ProductTimes measure(Saved saved, long nnz, int batch, int threads, int repeat) {
         try {
-            Path shm = saved.shm;
-            Path in = dir.resolve("x.f32");
-            long fileBytes = Files.size(shm);
+            long fileBytes = Files.size(saved.shm);
             if (fileBytes >= RELEASE_BYTES) {
                 releaseHeap();
             }
-            long heap = childHeap(fileBytes, nnz, x.length, batch, saved.cols, Runtime.getRuntime().maxMemory());
-            try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(in)))) {
-                out.writeInt(x.length);
-                for (float v : x) {
-                    out.writeFloat(v);
-                }
-            }
+            long heap = childHeap(fileBytes, nnz, saved.xLength, batch, saved.cols, Runtime.getRuntime().maxMemory());
             List<String> cmd = new ArrayList<>();
             cmd.add(ProcessHandle.current().info().command().orElse("java"));
             for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -97,8 +103,8 @@ public final class ForkedTiming {
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
             cmd.add(ForkedTiming.class.getName());
-            cmd.addAll(List.of(shm.toString(), in.toString(), Integer.toString(batch), Integer.toString(threads),
-                    Integer.toString(repeat)));
+            cmd.addAll(List.of(saved.shm.toString(), saved.in.toString(), Integer.toString(batch),
+                    Integer.toString(threads), Integer.toString(repeat)));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out;
             try (InputStream s = p.getInputStream()) {
@@ -115,12 +121,6 @@ public final class ForkedTiming {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while timing", e);
-        } finally {
-            try {
-                Files.deleteIfExists(dir.resolve("x.f32"));
-            } catch (IOException e) {
-                // the directory goes when the matrix is closed
-            }
         }
     }
 
