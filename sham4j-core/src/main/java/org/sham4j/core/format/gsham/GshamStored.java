@@ -7,6 +7,7 @@ import org.sham4j.core.bits.Bits;
 import org.sham4j.core.bits.PackedInts;
 import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.BlockIndex;
+import org.sham4j.core.format.ColumnChunk;
 import org.sham4j.core.format.ColumnSlices;
 import org.sham4j.core.format.HuffmanBlockedMatrix;
 import org.sham4j.core.format.HuffmanCodebook;
@@ -566,8 +567,8 @@ final class GshamStored extends HuffmanBlockedMatrix {
     }
 
     /**
-     * The product on block {@code block}: decodes each non-zero's gap and value once, keeps the column's sums
-     * (one per batch row) in registers or a small array, and stores them when the column ends.
+     * The product on block {@code block}: decodes each non-zero's gap and value once; one vector's column sum is
+     * kept in a register, a batch's columns are gathered and multiplied a run at a time ({@link ColumnChunk}).
      */
     @Override
     protected void multiplyBlock(float[] xt, int batch, float[] y, int block) {
@@ -586,7 +587,7 @@ final class GshamStored extends HuffmanBlockedMatrix {
         int col = blocks.startColumn(block);
         long colStart = (long) col * n;
         long position = blocks.get(F_PREV, block) - 1;
-        float[] acc = batch == 1 ? null : new float[batch];
+        ColumnChunk chunk = batch == 1 ? null : new ColumnChunk(xt, batch, y, cols, col);
         float sum = 0f;
         final long[] entries = this.entries;
         for (long t = 0; t < count; t++) {
@@ -620,29 +621,32 @@ final class GshamStored extends HuffmanBlockedMatrix {
                 valueRank = v >>> 6;
             }
             while (position >= colStart + n) {
-                if (acc == null) {
+                if (chunk == null) {
                     y[col] = sum;
                     sum = 0f;
                 } else {
-                    storeColumn(acc, batch, y, col);
+                    chunk.endColumn();
                 }
                 col++;
                 colStart += n;
             }
             int row = (int) (position - colStart);
-            if (acc == null) {
+            if (chunk == null) {
                 sum += values[valueRank] * xt[row];
             } else {
-                addScaledRow(acc, values[valueRank], xt, row, batch);
+                chunk.add(row, values[valueRank]);
             }
         }
         for (; col < c1; col++) {
-            if (acc == null) {
+            if (chunk == null) {
                 y[col] = sum;
                 sum = 0f;
             } else {
-                storeColumn(acc, batch, y, col);
+                chunk.endColumn();
             }
+        }
+        if (chunk != null) {
+            chunk.flush();
         }
     }
 

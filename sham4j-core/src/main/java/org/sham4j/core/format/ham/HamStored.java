@@ -8,6 +8,7 @@ import org.sham4j.core.bits.BitWriter;
 import org.sham4j.core.bits.Bits;
 import org.sham4j.core.energy.OperationCounts;
 import org.sham4j.core.format.BlockIndex;
+import org.sham4j.core.format.ColumnKernel;
 import org.sham4j.core.format.ColumnSlices;
 import org.sham4j.core.format.HuffmanBlockedMatrix;
 import org.sham4j.core.format.HuffmanCodebook;
@@ -177,21 +178,10 @@ final class HamStored extends HuffmanBlockedMatrix {
         BitCursor in = new BitCursor(words, blocks.get(0, block));
         int[] r = new int[rows];
         float[] v = new float[rows];
-        float[] acc = batch == 1 ? null : new float[batch];
+        int[] ptr = new int[2];
         for (int j = c0; j < c1; j++) {
-            int nz = decodeColumn(in, r, v, 0);
-            if (acc == null) {
-                float s = 0f;
-                for (int k = 0; k < nz; k++) {
-                    s += xt[r[k]] * v[k];
-                }
-                y[j] = s;
-            } else {
-                for (int k = 0; k < nz; k++) {
-                    addScaledRow(acc, v[k], xt, r[k], batch);
-                }
-                storeColumn(acc, batch, y, j);
-            }
+            ptr[1] = decodeColumn(in, r, v, 0);
+            ColumnKernel.multiply(ptr, 0, 1, 0, r, v, xt, batch, y, cols, j);
         }
     }
 
