@@ -25,18 +25,10 @@ class ColumnChunkTest {
             ptr[j + 1] = ptr[j] + len;
         }
         int nnz = ptr[cols];
-        int[] rows = new int[nnz];
-        float[] vals = new float[nnz];
-        for (int p = 0; p < nnz; p++) {
-            rows[p] = rnd.nextInt(n);
-            // Magnitudes far apart, so that another order of the additions gives other bits.
-            vals[p] = (float) (rnd.nextGaussian() * Math.pow(10, rnd.nextInt(7) - 3));
-        }
+        int[] rows = ColumnKernelTest.rows(rnd, nnz, n);
+        float[] vals = ColumnKernelTest.spreadValues(rnd, nnz);
         for (int batch : new int[] {1, 3, 8}) {
-            float[] xt = new float[n * batch];
-            for (int i = 0; i < xt.length; i++) {
-                xt[i] = (float) rnd.nextGaussian();
-            }
+            float[] xt = ColumnKernelTest.gaussians(rnd, n * batch);
             float[] expected = new float[batch * totalCols];
             float[] actual = new float[batch * totalCols];
             Arrays.fill(expected, Float.NaN);

@@ -27,6 +27,32 @@ class ColumnKernelTest {
         return ptr;
     }
 
+    /** {@code count} row indices below {@code n}. */
+    static int[] rows(Random rnd, int count, int n) {
+        int[] rows = new int[count];
+        for (int p = 0; p < count; p++) {
+            rows[p] = rnd.nextInt(n);
+        }
+        return rows;
+    }
+
+    /** Values of magnitudes far apart, so that another order of their additions gives other bits. */
+    static float[] spreadValues(Random rnd, int count) {
+        float[] vals = new float[count];
+        for (int p = 0; p < count; p++) {
+            vals[p] = (float) (rnd.nextGaussian() * Math.pow(10, rnd.nextInt(7) - 3));
+        }
+        return vals;
+    }
+
+    static float[] gaussians(Random rnd, int count) {
+        float[] v = new float[count];
+        for (int e = 0; e < count; e++) {
+            v[e] = (float) rnd.nextGaussian();
+        }
+        return v;
+    }
+
     private static float[] expected(int[] ptr, int base, int[] rows, float[] vals, float[] xt, int batch) {
         int cols = ptr.length - 1;
         float[] y = new float[batch * cols];
@@ -51,18 +77,10 @@ class ColumnKernelTest {
                 int n = 300;
                 int[] ptr = pointers(rnd, cols, mean, base);
                 int nnz = ptr[cols] - base;
-                int[] rows = new int[nnz];
-                float[] vals = new float[nnz];
-                for (int p = 0; p < nnz; p++) {
-                    rows[p] = rnd.nextInt(n);
-                    // Magnitudes far apart, so that another order of the additions gives other bits.
-                    vals[p] = (float) (rnd.nextGaussian() * Math.pow(10, rnd.nextInt(7) - 3));
-                }
+                int[] rows = rows(rnd, nnz, n);
+                float[] vals = spreadValues(rnd, nnz);
                 for (int batch : new int[] {1, 3, 8}) {
-                    float[] xt = new float[n * batch];
-                    for (int e = 0; e < xt.length; e++) {
-                        xt[e] = (float) rnd.nextGaussian();
-                    }
+                    float[] xt = gaussians(rnd, n * batch);
                     float[] y = new float[batch * cols];
                     Arrays.fill(y, Float.NaN);
                     ColumnKernel.multiply(ptr, 0, cols, base, rows, vals, xt, batch, y, cols, 0);
@@ -79,16 +97,9 @@ class ColumnKernelTest {
         int cols = 9;
         int[] ptr = pointers(rnd, cols, 80, 0);
         int nnz = ptr[cols];
-        int[] rows = new int[nnz];
-        float[] vals = new float[nnz];
-        for (int p = 0; p < nnz; p++) {
-            rows[p] = rnd.nextInt(50);
-            vals[p] = (float) rnd.nextGaussian();
-        }
-        float[] xt = new float[50];
-        for (int e = 0; e < xt.length; e++) {
-            xt[e] = (float) rnd.nextGaussian();
-        }
+        int[] rows = rows(rnd, nnz, 50);
+        float[] vals = gaussians(rnd, nnz);
+        float[] xt = gaussians(rnd, 50);
         float[] all = expected(ptr, 0, rows, vals, xt, 1);
         float[] y = new float[cols];
         ColumnKernel.multiply(ptr, 3, 5, 0, rows, vals, xt, 1, y, cols, 3);
