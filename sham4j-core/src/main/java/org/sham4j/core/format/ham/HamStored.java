@@ -196,10 +196,78 @@ final class HamStored extends HuffmanBlockedMatrix {
     @Override
     protected void multiplyBlocks(float[] xt, int batch, float[] y, int first, int last) {
         int b = first;
-        for (; batch == 1 && sparseKernel() && b + 2 <= last; b += 2) {
-            multiplyPair(xt, y, b);
+        if (batch == 1 && sparseKernel()) {
+            for (; b + 2 <= last; b += 2) {
+                multiplyPair(xt, y, b);
+            }
+        } else if (!zeroIsOneBit()) {
+            for (; b + 2 <= last; b += 2) {
+                multiplyPairDense(xt, batch, y, b);
+            }
         }
         super.multiplyBlocks(xt, batch, y, b, last);
+    }
+
+    /**
+     * Blocks b and b + 1 where zero is not codeword "0" (few zeros): every column holds {@code rows} codewords, so
+     * the two streams decode a column each in lockstep, one codeword of each a step, their non-zeros gathered as
+     * {@link #decodeColumn} does; each pair of columns is then multiplied, and the longer block's last column alone.
+     */
+    private void multiplyPairDense(float[] xt, int batch, float[] y, int b) {
+        final long[] words = this.words;
+        final float[] values = this.values;
+        final HuffmanDecoder dec = decoder;
+        final int[] table = dec.table();
+        final int tshift = dec.tableShift();
+        final int n = rows;
+        long pa = blocks.get(0, b);
+        long pb = blocks.get(0, b + 1);
+        int ja = blocks.startColumn(b);
+        int jb = blocks.startColumn(b + 1);
+        int ea = jb;
+        int eb = blocks.startColumn(b + 2);
+        int[] ra = new int[n];
+        float[] va = new float[n];
+        int[] rb = new int[n];
+        float[] vb = new float[n];
+        int[] ptr = new int[2];
+        for (; ja < ea && jb < eb; ja++, jb++) {
+            int qa = 0;
+            int qb = 0;
+            // The two steps are written one after the other; the processor runs them side by side.
+            for (int i = 0; i < n; i++) {
+                long wa = Bits.peek(words, pa);
+                int da = table[(int) ((wa >>> 1) >>> tshift)];
+                if (da < 0) {
+                    da = dec.decodeLong(wa);
+                }
+                pa += da & 63;
+                float xa = values[da >>> 6];
+                ra[qa] = i;
+                va[qa] = xa;
+                qa += xa != 0f ? 1 : 0;
+
+                long wb = Bits.peek(words, pb);
+                int db = table[(int) ((wb >>> 1) >>> tshift)];
+                if (db < 0) {
+                    db = dec.decodeLong(wb);
+                }
+                pb += db & 63;
+                float xb = values[db >>> 6];
+                rb[qb] = i;
+                vb[qb] = xb;
+                qb += xb != 0f ? 1 : 0;
+            }
+            ptr[1] = qa;
+            ColumnKernel.multiply(ptr, 0, 1, 0, ra, va, xt, batch, y, cols, ja);
+            ptr[1] = qb;
+            ColumnKernel.multiply(ptr, 0, 1, 0, rb, vb, xt, batch, y, cols, jb);
+        }
+        BitCursor in = new BitCursor(words, ja < ea ? pa : pb);
+        for (int j = ja < ea ? ja : jb, end = ja < ea ? ea : eb; j < end; j++) {
+            ptr[1] = decodeColumn(in, ra, va, 0);
+            ColumnKernel.multiply(ptr, 0, 1, 0, ra, va, xt, batch, y, cols, j);
+        }
     }
 
     /** The longest run of zeros a step takes before decoding the codeword after it from the same window. */
@@ -321,7 +389,9 @@ final class HamStored extends HuffmanBlockedMatrix {
 
     /**
      * Decodes the column that starts at {@code in}'s position: its non-zeros' rows into {@code r} and values into
-     * {@code v} from index {@code p} on, in row order; returns the index past the last.
+     * {@code v} from index {@code p} on, in row order; returns the index past the last. Where zero is codeword
+     * "0", each step takes the run of zeros before the next codeword with one count of leading zeros, as
+     * {@link #multiplySparse} does, and decodes that codeword from the same window.
      */
     private int decodeColumn(BitCursor in, int[] r, float[] v, int p) {
         final float[] values = this.values;
@@ -330,22 +400,33 @@ final class HamStored extends HuffmanBlockedMatrix {
         final int tshift = dec.tableShift();
         final int n = rows;
         final boolean runs = zeroIsOneBit();
+        final int cap = zeroCap();
         int i = 0;
         while (i < n) {
             long w = in.window();
+            int z = 0;
             if (runs) {
-                int z = Math.min(Long.numberOfLeadingZeros(w), n - i);
-                if (z > 0) {
-                    in.skip(z);
-                    i += z;
-                    continue;
+                while (w == 0 && n - i > 64) {
+                    // A window of zeros inside the column (very sparse matrices) skipped whole.
+                    in.skip(64);
+                    i += 64;
+                    w = in.window();
                 }
+                int c = Long.numberOfLeadingZeros(w);
+                z = c > cap ? c - 1 : c;
+                if (z >= n - i) {
+                    // The column ends in this run of zeros.
+                    in.skip(n - i);
+                    break;
+                }
+                w <<= z;
             }
             int e = table[(int) ((w >>> 1) >>> tshift)];
             if (e < 0) {
                 e = dec.decodeLong(w);
             }
-            in.skip(e & 63);
+            in.skip(z + (e & 63));
+            i += z;
             float value = values[e >>> 6];
             // Written whatever the value, kept only if not zero: no branch on the pattern.
             r[p] = i;
@@ -374,15 +455,17 @@ final class HamStored extends HuffmanBlockedMatrix {
     /**
      * The single-vector kernel as it runs: the stream read once; where zero is codeword "0" ({@link
      * #multiplySparse}), one lookup and codebook read per step (each non-zero, and the zero ending a run longer
-     * than a window leaves room for); otherwise every codeword looked up and the codebook read for the non-zeros;
-     * x read, multiplied and added for the non-zeros (a zero's term, 0, counts as no arithmetic).
+     * than a window leaves room for); otherwise ({@link #multiplyPairDense}) every codeword looked up and its value
+     * read from the codebook; x read, multiplied and added for the non-zeros (a zero's term, 0, counts as no
+     * arithmetic).
      */
     @Override
     public OperationCounts productCounts() {
         ProductCounts c = new ProductCounts(rows, cols).stream("codewords", bitLength);
         if (!sparseKernel()) {
-            decoder.countLookups("decode table", decoder.lengthHistogram(words, 0, (long) rows * cols), c.counts());
-            return c.words("codebook", values.length, nonZeros).columnSums(nonZeros).build();
+            long entries = (long) rows * cols;
+            decoder.countLookups("decode table", decoder.lengthHistogram(words, 0, entries), c.counts());
+            return c.words("codebook", values.length, entries).columnSums(nonZeros).build();
         }
         long[] lengths = new long[codebook.code().maxLength() + 1];
         for (int b = 0; b < blocks.blocks(); b++) {

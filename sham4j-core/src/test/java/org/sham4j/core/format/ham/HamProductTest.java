@@ -12,8 +12,9 @@ import org.sham4j.core.matrix.SparseMatrix;
 
 /**
  * HAM's products give, bit for bit, each column's float sum of its non-zeros' terms in row order, for one vector
- * (where zero is codeword "0", the kernel that skips runs of zeros with a count of leading zeros; else the column
- * decoder) and for batches (the column decoder), on one thread and on several (one block per task), with zero as
+ * (where zero is codeword "0", the kernel that skips runs of zeros with a count of leading zeros; else two
+ * blocks' column decoders in lockstep) and for batches (the same lockstep where zero is not "0", else the column
+ * decoder, which skips runs the same way), on one thread and on several (one block per task), with zero as
  * a 1-bit codeword, a longer one or no codeword: runs of zeros longer than a window, runs across column
  * ends, empty columns and matrices, codewords longer than the decoding table.
  */
@@ -73,6 +74,9 @@ class HamProductTest {
                     x[i] = Float.POSITIVE_INFINITY;
                 }
             }
+            // An infinite input on a row with zeros and non-zeros: its non-zeros' sums become infinite (or NaN), the
+            // sums of the columns where it is zero must not.
+            x[(batch - 1) * m.rows() + m.rows() / 2] = Float.NEGATIVE_INFINITY;
             float[] expected = columnSums(w, x, batch);
             float[] y = new float[batch * m.cols()];
             Arrays.fill(y, Float.NaN);
@@ -118,6 +122,9 @@ class HamProductTest {
         check(random(rnd, 3000, 400, 0.995, 40, true), rnd, "3000x400 p=0.995");
         check(random(rnd, 200, 3000, 0.9, 2000, false), rnd, "200x3000 k=2000");
         check(random(rnd, 300, 2000, 0.3, 30, false), rnd, "300x2000 p=0.3");
+        // Zero not codeword "0": blocks decoded two at a time in lockstep, an odd block count, long codewords.
+        check(random(rnd, 300, 2001, 0.1, 1500, false), rnd, "300x2001 p=0.1 k=1500");
+        check(random(rnd, 257, 1203, 0.3, 30, true), rnd, "257x1203 p=0.3 empty columns");
         check(SparseMatrix.fromDense(DenseMatrix.zeros(100, 70)), rnd, "all zero");
     }
 }
