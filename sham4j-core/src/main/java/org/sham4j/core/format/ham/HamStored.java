@@ -175,11 +175,17 @@ final class HamStored extends HuffmanBlockedMatrix {
             multiplySparse(xt, y, blocks.get(0, block), 0, c0, 0f, c1);
             return;
         }
-        BitCursor in = new BitCursor(words, blocks.get(0, block));
-        int[] r = new int[rows];
-        float[] v = new float[rows];
+        multiplyColumns(blocks.get(0, block), c0, c1, new int[rows], new float[rows], xt, batch, y);
+    }
+
+    /**
+     * Columns {@code j .. end - 1}, from bit {@code pos} (column j's first codeword) on: each decoded into {@code r}
+     * and {@code v} ({@link #decodeColumn}), then multiplied.
+     */
+    private void multiplyColumns(long pos, int j, int end, int[] r, float[] v, float[] xt, int batch, float[] y) {
+        BitCursor in = new BitCursor(words, pos);
         int[] ptr = new int[2];
-        for (int j = c0; j < c1; j++) {
+        for (; j < end; j++) {
             ptr[1] = decodeColumn(in, r, v, 0);
             ColumnKernel.multiply(ptr, 0, 1, 0, r, v, xt, batch, y, cols, j);
         }
@@ -217,8 +223,6 @@ final class HamStored extends HuffmanBlockedMatrix {
         final long[] words = this.words;
         final float[] values = this.values;
         final HuffmanDecoder dec = decoder;
-        final int[] table = dec.table();
-        final int tshift = dec.tableShift();
         final int n = rows;
         long pa = blocks.get(0, b);
         long pb = blocks.get(0, b + 1);
@@ -236,22 +240,14 @@ final class HamStored extends HuffmanBlockedMatrix {
             int qb = 0;
             // The two steps are written one after the other; the processor runs them side by side.
             for (int i = 0; i < n; i++) {
-                long wa = Bits.peek(words, pa);
-                int da = table[(int) ((wa >>> 1) >>> tshift)];
-                if (da < 0) {
-                    da = dec.decodeLong(wa);
-                }
+                int da = dec.decode(Bits.peek(words, pa));
                 pa += da & 63;
                 float xa = values[da >>> 6];
                 ra[qa] = i;
                 va[qa] = xa;
                 qa += xa != 0f ? 1 : 0;
 
-                long wb = Bits.peek(words, pb);
-                int db = table[(int) ((wb >>> 1) >>> tshift)];
-                if (db < 0) {
-                    db = dec.decodeLong(wb);
-                }
+                int db = dec.decode(Bits.peek(words, pb));
                 pb += db & 63;
                 float xb = values[db >>> 6];
                 rb[qb] = i;
@@ -263,10 +259,10 @@ final class HamStored extends HuffmanBlockedMatrix {
             ptr[1] = qb;
             ColumnKernel.multiply(ptr, 0, 1, 0, rb, vb, xt, batch, y, cols, jb);
         }
-        BitCursor in = new BitCursor(words, ja < ea ? pa : pb);
-        for (int j = ja < ea ? ja : jb, end = ja < ea ? ea : eb; j < end; j++) {
-            ptr[1] = decodeColumn(in, ra, va, 0);
-            ColumnKernel.multiply(ptr, 0, 1, 0, ra, va, xt, batch, y, cols, j);
+        if (ja < ea) {
+            multiplyColumns(pa, ja, ea, ra, va, xt, batch, y);
+        } else {
+            multiplyColumns(pb, jb, eb, ra, va, xt, batch, y);
         }
     }
 
